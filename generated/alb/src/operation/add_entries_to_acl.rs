@@ -80,6 +80,7 @@ impl Default for AddEntriesToAclRequest {
 }
 impl AddEntriesToAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddEntriesToAclRequestBuilder {
         AddEntriesToAclRequestBuilder {
             inner: AddEntriesToAclRequest::default(),
@@ -193,6 +194,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     }
 }
 impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddEntriesToAclRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddEntriesToAclResponse, AddEntriesToAclError> {
@@ -265,18 +268,32 @@ pub enum AddEntriesToAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceAlreadyExist.AclEntry",
-                    "ResourceQuotaExceeded.AclEntriesNum",
-                    "IncorrectStatus.Acl",
-                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                    "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
-                    "ResourceNotFound.Acl",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceAlreadyExist.AclEntry",
+                        "ResourceQuotaExceeded.AclEntriesNum",
+                        "IncorrectStatus.Acl",
+                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                        "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
+                        "ResourceNotFound.Acl",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddEntriesToAclError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceAlreadyExistAclEntry(error),
             1 => Self::ResourceQuotaExceededAclEntriesNum(error),
             2 => Self::IncorrectStatusAcl(error),
@@ -286,63 +303,41 @@ impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddEntriesToAclError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistAclEntry(error) => {
-                ("ResourceAlreadyExistAclEntry", error)
-            }
-            Self::ResourceQuotaExceededAclEntriesNum(error) => {
-                ("ResourceQuotaExceededAclEntriesNum", error)
-            }
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededListenerAclEntriesNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerAclEntriesNum", error)
-            }
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceAlreadyExistAclEntry(error) => (0, error),
+            Self::ResourceQuotaExceededAclEntriesNum(error) => (1, error),
+            Self::IncorrectStatusAcl(error) => (2, error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (3, error),
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => (4, error),
+            Self::ResourceNotFoundAcl(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AddEntriesToAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceAlreadyExistAclEntry(_) => {
-                Self::ResourceAlreadyExistAclEntry(error)
-            }
-            Self::ResourceQuotaExceededAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededAclEntriesNum(error)
-            }
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            }
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddEntriesToAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceAlreadyExistAclEntry",
+            "ResourceQuotaExceededAclEntriesNum",
+            "IncorrectStatusAcl",
+            "ResourceQuotaExceededListenerAclEntriesNum",
+            "ResourceQuotaExceededLoadBalancerAclEntriesNum",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddEntriesToAclError {

@@ -83,6 +83,7 @@ impl Default for AddServersToServerGroupRequest {
 }
 impl AddServersToServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddServersToServerGroupRequestBuilder {
         AddServersToServerGroupRequestBuilder {
             inner: AddServersToServerGroupRequest::default(),
@@ -196,6 +197,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddServersToServerGroupRequest::default(),
@@ -204,6 +206,7 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,35 +308,49 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "IncorrectStatus.ServerGroup",
-                    "Conflict.BackendServer",
-                    "OperationDenied.VpcVportNotFound",
-                    "IncorrectStatus.Eni",
-                    "ResourceInUse.IP",
-                    "OperationDenied.NoAvailableVSwitch",
-                    "OperationDenied.VgwVipNotFound",
-                    "OperationDenied.CloudBox",
-                    "Mismatch.Type",
-                    "Mismatch.VpcId",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceInConfiguring",
-                    "DuplicatedParam.BackendServer",
-                    "OperationDenied.EciNotSupportJobType",
-                    "IllegalParam.ServerIp",
-                    "Mismatch.ServerType",
-                    "ServiceUnavailable",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.Ecs",
-                    "ResourceNotFound.Eci",
-                    "ResourceNotFound.Eni",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "IncorrectStatus.ServerGroup",
+                        "Conflict.BackendServer",
+                        "OperationDenied.VpcVportNotFound",
+                        "IncorrectStatus.Eni",
+                        "ResourceInUse.IP",
+                        "OperationDenied.NoAvailableVSwitch",
+                        "OperationDenied.VgwVipNotFound",
+                        "OperationDenied.CloudBox",
+                        "Mismatch.Type",
+                        "Mismatch.VpcId",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceInConfiguring",
+                        "DuplicatedParam.BackendServer",
+                        "OperationDenied.EciNotSupportJobType",
+                        "IllegalParam.ServerIp",
+                        "Mismatch.ServerType",
+                        "ServiceUnavailable",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.Ecs",
+                        "ResourceNotFound.Eci",
+                        "ResourceNotFound.Eni",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddServersToServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaExceededServerAddedNum(error),
             1 => Self::IncorrectStatusServerGroup(error),
             2 => Self::ConflictBackendServer(error),
@@ -360,117 +377,75 @@ impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddServersToServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
-            Self::OperationDeniedVpcVportNotFound(error) => {
-                ("OperationDeniedVpcVportNotFound", error)
-            }
-            Self::IncorrectStatusEni(error) => ("IncorrectStatusEni", error),
-            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
-            Self::OperationDeniedNoAvailableVSwitch(error) => {
-                ("OperationDeniedNoAvailableVSwitch", error)
-            }
-            Self::OperationDeniedVgwVipNotFound(error) => {
-                ("OperationDeniedVgwVipNotFound", error)
-            }
-            Self::OperationDeniedCloudBox(error) => ("OperationDeniedCloudBox", error),
-            Self::MismatchType(error) => ("MismatchType", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::DuplicatedParamBackendServer(error) => {
-                ("DuplicatedParamBackendServer", error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(error) => {
-                ("OperationDeniedEciNotSupportJobType", error)
-            }
-            Self::IllegalParamServerIp(error) => ("IllegalParamServerIp", error),
-            Self::MismatchServerType(error) => ("MismatchServerType", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
-            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
-            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::ConflictBackendServer(error) => (2, error),
+            Self::OperationDeniedVpcVportNotFound(error) => (3, error),
+            Self::IncorrectStatusEni(error) => (4, error),
+            Self::ResourceInUseIp(error) => (5, error),
+            Self::OperationDeniedNoAvailableVSwitch(error) => (6, error),
+            Self::OperationDeniedVgwVipNotFound(error) => (7, error),
+            Self::OperationDeniedCloudBox(error) => (8, error),
+            Self::MismatchType(error) => (9, error),
+            Self::MismatchVpcId(error) => (10, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (11, error),
+            Self::ResourceInConfiguring(error) => (12, error),
+            Self::DuplicatedParamBackendServer(error) => (13, error),
+            Self::OperationDeniedEciNotSupportJobType(error) => (14, error),
+            Self::IllegalParamServerIp(error) => (15, error),
+            Self::MismatchServerType(error) => (16, error),
+            Self::ServiceUnavailable(error) => (17, error),
+            Self::ForbiddenServerGroup(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::ResourceNotFoundEcs(error) => (20, error),
+            Self::ResourceNotFoundEci(error) => (21, error),
+            Self::ResourceNotFoundEni(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for AddServersToServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
-            Self::OperationDeniedVpcVportNotFound(_) => {
-                Self::OperationDeniedVpcVportNotFound(error)
-            }
-            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
-            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
-            Self::OperationDeniedNoAvailableVSwitch(_) => {
-                Self::OperationDeniedNoAvailableVSwitch(error)
-            }
-            Self::OperationDeniedVgwVipNotFound(_) => {
-                Self::OperationDeniedVgwVipNotFound(error)
-            }
-            Self::OperationDeniedCloudBox(_) => Self::OperationDeniedCloudBox(error),
-            Self::MismatchType(_) => Self::MismatchType(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::DuplicatedParamBackendServer(_) => {
-                Self::DuplicatedParamBackendServer(error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(_) => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            Self::IllegalParamServerIp(_) => Self::IllegalParamServerIp(error),
-            Self::MismatchServerType(_) => Self::MismatchServerType(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
-            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
-            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddServersToServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaExceededServerAddedNum",
+            "IncorrectStatusServerGroup",
+            "ConflictBackendServer",
+            "OperationDeniedVpcVportNotFound",
+            "IncorrectStatusEni",
+            "ResourceInUseIp",
+            "OperationDeniedNoAvailableVSwitch",
+            "OperationDeniedVgwVipNotFound",
+            "OperationDeniedCloudBox",
+            "MismatchType",
+            "MismatchVpcId",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceInConfiguring",
+            "DuplicatedParamBackendServer",
+            "OperationDeniedEciNotSupportJobType",
+            "IllegalParamServerIp",
+            "MismatchServerType",
+            "ServiceUnavailable",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundEcs",
+            "ResourceNotFoundEci",
+            "ResourceNotFoundEni",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddServersToServerGroupError {

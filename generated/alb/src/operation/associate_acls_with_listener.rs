@@ -88,6 +88,7 @@ impl Default for AssociateAclsWithListenerRequest {
 }
 impl AssociateAclsWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateAclsWithListenerRequestBuilder {
         AssociateAclsWithListenerRequestBuilder {
             inner: AssociateAclsWithListenerRequest::default(),
@@ -215,6 +216,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     }
 }
 impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateAclsWithListenerRequest::default(),
@@ -223,6 +225,7 @@ impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,21 +301,35 @@ pub enum AssociateAclsWithListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.AclsNum",
-                    "IncorrectStatus.Acl",
-                    "ResourceQuotaExceeded.ListenerAclEntriesNum",
-                    "OperationDenied.AclNotSupport",
-                    "ResourceAlreadyExist.AclEntry",
-                    "ResourceInUse.Acl",
-                    "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.AclsNum",
+                        "IncorrectStatus.Acl",
+                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                        "OperationDenied.AclNotSupport",
+                        "ResourceAlreadyExist.AclEntry",
+                        "ResourceInUse.Acl",
+                        "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
+                        "ResourceNotFound.Acl",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateAclsWithListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::QuotaExceededAclsNum(error),
             1 => Self::IncorrectStatusAcl(error),
             2 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
@@ -325,69 +342,49 @@ impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateAclsWithListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededListenerAclEntriesNum", error)
-            }
-            Self::OperationDeniedAclNotSupport(error) => {
-                ("OperationDeniedAclNotSupport", error)
-            }
-            Self::ResourceAlreadyExistAclEntry(error) => {
-                ("ResourceAlreadyExistAclEntry", error)
-            }
-            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
+            Self::QuotaExceededAclsNum(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (2, error),
+            Self::OperationDeniedAclNotSupport(error) => (3, error),
+            Self::ResourceAlreadyExistAclEntry(error) => (4, error),
+            Self::ResourceInUseAcl(error) => (5, error),
             Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error) => {
-                ("OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl", error)
+                (6, error)
             }
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundAcl(error) => (7, error),
+            Self::ResourceNotFoundListener(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AssociateAclsWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            Self::OperationDeniedAclNotSupport(_) => {
-                Self::OperationDeniedAclNotSupport(error)
-            }
-            Self::ResourceAlreadyExistAclEntry(_) => {
-                Self::ResourceAlreadyExistAclEntry(error)
-            }
-            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
-            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(_) => {
-                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
-            }
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateAclsWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededAclsNum",
+            "IncorrectStatusAcl",
+            "ResourceQuotaExceededListenerAclEntriesNum",
+            "OperationDeniedAclNotSupport",
+            "ResourceAlreadyExistAclEntry",
+            "ResourceInUseAcl",
+            "OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl",
+            "ResourceNotFoundAcl",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateAclsWithListenerError {

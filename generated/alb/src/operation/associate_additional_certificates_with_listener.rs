@@ -76,6 +76,7 @@ impl Default for AssociateAdditionalCertificatesWithListenerRequest {
 }
 impl AssociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateAdditionalCertificatesWithListenerRequestBuilder {
         AssociateAdditionalCertificatesWithListenerRequestBuilder {
             inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
@@ -194,6 +195,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     }
 }
 impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
@@ -202,6 +204,7 @@ impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,23 +287,37 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "OperationDenied.DefaultCertificateUsed",
-                    "OperationFailed.DefaultCertificateNotFound",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
-                    "OperationDenied.HttpListenerNotSupport",
-                    "InvalidParameter",
-                    "ResourceInConfiguring.Listener",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Certificate",
-                    "ResourceNotFound.Listener",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.DefaultCertificateUsed",
+                        "OperationFailed.DefaultCertificateNotFound",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
+                        "OperationDenied.HttpListenerNotSupport",
+                        "InvalidParameter",
+                        "ResourceInConfiguring.Listener",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Certificate",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateAdditionalCertificatesWithListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusListener(error),
             1 => Self::OperationDeniedDefaultCertificateUsed(error),
             2 => Self::OperationFailedDefaultCertificateNotFound(error),
@@ -315,85 +332,51 @@ for AssociateAdditionalCertificatesWithListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateAdditionalCertificatesWithListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => {
-                ("OperationDeniedDefaultCertificateUsed", error)
-            }
-            Self::OperationFailedDefaultCertificateNotFound(error) => {
-                ("OperationFailedDefaultCertificateNotFound", error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerCertificatesNum", error)
-            }
-            Self::OperationDeniedHttpListenerNotSupport(error) => {
-                ("OperationDeniedHttpListenerNotSupport", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => (1, error),
+            Self::OperationFailedDefaultCertificateNotFound(error) => (2, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (3, error),
+            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error) => (4, error),
+            Self::OperationDeniedHttpListenerNotSupport(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::ResourceInConfiguringListener(error) => (7, error),
+            Self::ForbiddenLoadBalancer(error) => (8, error),
+            Self::ResourceNotFoundCertificate(error) => (9, error),
+            Self::ResourceNotFoundListener(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedDefaultCertificateUsed(_) => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            Self::OperationFailedDefaultCertificateNotFound(_) => {
-                Self::OperationFailedDefaultCertificateNotFound(error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
-            }
-            Self::OperationDeniedHttpListenerNotSupport(_) => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "OperationDeniedDefaultCertificateUsed",
+            "OperationFailedDefaultCertificateNotFound",
+            "ResourceAlreadyAssociatedCertificate",
+            "ResourceQuotaExceededLoadBalancerCertificatesNum",
+            "OperationDeniedHttpListenerNotSupport",
+            "InvalidParameter",
+            "ResourceInConfiguringListener",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundCertificate",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {

@@ -88,6 +88,7 @@ impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
 }
 impl AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
         AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
             inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
@@ -215,6 +216,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
@@ -223,6 +225,7 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,22 +291,18 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.CommonBandwidthPackage",
-                    "IncorrectStatus.CommonBandwidthPackage",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.CommonBandwidthPackage",
-                ],
-            )
-        {
-            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
-            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            3 => Self::ResourceNotFoundCommonBandwidthPackage(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.CommonBandwidthPackage",
+                        "IncorrectStatus.CommonBandwidthPackage",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.CommonBandwidthPackage",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachCommonBandwidthPackageToLoadBalancerError {
@@ -312,52 +311,48 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            3 => Self::ResourceNotFoundCommonBandwidthPackage(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
-                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(error) => {
-                ("IncorrectStatusCommonBandwidthPackage", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
-                ("ResourceNotFoundCommonBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (0, error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => (1, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusCommonBandwidthPackage",
+            "IncorrectStatusCommonBandwidthPackage",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundCommonBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {

@@ -78,6 +78,7 @@ impl Default for CreateAScriptsRequest {
 }
 impl CreateAScriptsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAScriptsRequestBuilder {
         CreateAScriptsRequestBuilder {
             inner: CreateAScriptsRequest::default(),
@@ -185,6 +186,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
     }
 }
 impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAScriptsRequest::default(),
@@ -193,6 +195,7 @@ impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAScriptsResponse, CreateAScriptsError> {
@@ -258,22 +261,18 @@ pub enum CreateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "ResourceQuotaExceeded.AScriptsNum",
-                    "ResourceQuotaExceeded.AScriptsTotalLinesNum",
-                    "ResourceQuotaExceeded.AScriptLinesNum",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::ResourceQuotaExceededAScriptsNum(error),
-            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
-            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "ResourceQuotaExceeded.AScriptsNum",
+                        "ResourceQuotaExceeded.AScriptsTotalLinesNum",
+                        "ResourceQuotaExceeded.AScriptLinesNum",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAScriptsError {
@@ -282,48 +281,48 @@ impl CreateAScriptsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceQuotaExceededAScriptsNum(error),
+            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
+            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::ResourceQuotaExceededAScriptsNum(error) => {
-                ("ResourceQuotaExceededAScriptsNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptsTotalLinesNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptLinesNum", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::ResourceQuotaExceededAScriptsNum(error) => (1, error),
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => (2, error),
+            Self::ResourceQuotaExceededAScriptLinesNum(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CreateAScriptsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::ResourceQuotaExceededAScriptsNum(_) => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAScriptsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "ResourceQuotaExceededAScriptsNum",
+            "ResourceQuotaExceededAScriptsTotalLinesNum",
+            "ResourceQuotaExceededAScriptLinesNum",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAScriptsError {

@@ -81,6 +81,7 @@ impl Default for CreateAclRequest {
 }
 impl CreateAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAclRequestBuilder {
         CreateAclRequestBuilder {
             inner: CreateAclRequest::default(),
@@ -191,6 +192,7 @@ impl<C> CreateAclRequestBuilder<C> {
     }
 }
 impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAclRequest::default(),
@@ -199,6 +201,7 @@ impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAclResponse, CreateAclError> {
@@ -261,16 +264,13 @@ pub enum CreateAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["QuotaExceeded.AclsNum", "NotExist.ResourceGroup", "Forbidden.Acl"],
-            )
-        {
-            0 => Self::QuotaExceededAclsNum(error),
-            1 => Self::NotExistResourceGroup(error),
-            2 => Self::ForbiddenAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["QuotaExceeded.AclsNum", "NotExist.ResourceGroup", "Forbidden.Acl"],
+                ),
+            error,
+        )
     }
 }
 impl CreateAclError {
@@ -279,34 +279,45 @@ impl CreateAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededAclsNum(error),
+            1 => Self::NotExistResourceGroup(error),
+            2 => Self::ForbiddenAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
-            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededAclsNum(error) => (0, error),
+            Self::NotExistResourceGroup(error) => (1, error),
+            Self::ForbiddenAcl(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for CreateAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
-            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededAclsNum",
+            "NotExistResourceGroup",
+            "ForbiddenAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAclError {

@@ -171,6 +171,7 @@ impl Default for CreateLoadBalancerRequest {
 }
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
         CreateLoadBalancerRequestBuilder {
             inner: CreateLoadBalancerRequest::default(),
@@ -415,6 +416,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
@@ -423,6 +425,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -490,18 +493,32 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotEnough.VSwitchIp",
-                    "QuotaExceeded.LoadBalancersNum",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "DuplicatedParam.ZoneId",
-                    "OperationDenyed.ServiceLinkedRoleNotExist",
-                    "ResourceNotFound.VSwitch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotEnough.VSwitchIp",
+                        "QuotaExceeded.LoadBalancersNum",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "DuplicatedParam.ZoneId",
+                        "OperationDenyed.ServiceLinkedRoleNotExist",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateLoadBalancerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotEnoughVSwitchIp(error),
             1 => Self::QuotaExceededLoadBalancersNum(error),
             2 => Self::MismatchZoneIdAndVSwitchId(error),
@@ -511,63 +528,41 @@ impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateLoadBalancerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::QuotaExceededLoadBalancersNum(error) => {
-                ("QuotaExceededLoadBalancersNum", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::DuplicatedParamZoneId(error) => ("DuplicatedParamZoneId", error),
-            Self::OperationDenyedServiceLinkedRoleNotExist(error) => {
-                ("OperationDenyedServiceLinkedRoleNotExist", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (0, error),
+            Self::QuotaExceededLoadBalancersNum(error) => (1, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (2, error),
+            Self::DuplicatedParamZoneId(error) => (3, error),
+            Self::OperationDenyedServiceLinkedRoleNotExist(error) => (4, error),
+            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::QuotaExceededLoadBalancersNum(_) => {
-                Self::QuotaExceededLoadBalancersNum(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::DuplicatedParamZoneId(_) => Self::DuplicatedParamZoneId(error),
-            Self::OperationDenyedServiceLinkedRoleNotExist(_) => {
-                Self::OperationDenyedServiceLinkedRoleNotExist(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotEnoughVSwitchIp",
+            "QuotaExceededLoadBalancersNum",
+            "MismatchZoneIdAndVSwitchId",
+            "DuplicatedParamZoneId",
+            "OperationDenyedServiceLinkedRoleNotExist",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

@@ -91,6 +91,7 @@ impl Default for CreateSecurityPolicyRequest {
 }
 impl CreateSecurityPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecurityPolicyRequestBuilder {
         CreateSecurityPolicyRequestBuilder {
             inner: CreateSecurityPolicyRequest::default(),
@@ -236,6 +237,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecurityPolicyRequest::default(),
@@ -244,6 +246,7 @@ impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,10 +304,7 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["QuotaExceeded.SecurityPoliciesNum"]) {
-            0 => Self::QuotaExceededSecurityPoliciesNum(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["QuotaExceeded.SecurityPoliciesNum"]), error)
     }
 }
 impl CreateSecurityPolicyError {
@@ -313,34 +313,36 @@ impl CreateSecurityPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededSecurityPoliciesNum(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededSecurityPoliciesNum(error) => {
-                ("QuotaExceededSecurityPoliciesNum", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededSecurityPoliciesNum(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for CreateSecurityPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededSecurityPoliciesNum(_) => {
-                Self::QuotaExceededSecurityPoliciesNum(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecurityPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["QuotaExceededSecurityPoliciesNum", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecurityPolicyError {

@@ -206,6 +206,7 @@ impl Default for CreateServerGroupRequest {
 }
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateServerGroupRequestBuilder {
         CreateServerGroupRequestBuilder {
             inner: CreateServerGroupRequest::default(),
@@ -498,6 +499,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
@@ -506,6 +508,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -591,24 +594,38 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "QuotaExceeded.ServerGroupsNum",
-                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                    "QuotaExceeded.SlowStartDuration",
-                    "UnsupportedFeature.SlowStart",
-                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                    "QuotaExceeded.ConnectionDrainTimeout",
-                    "UnsupportedFeature.ConnectionDrain",
-                    "NotExist.ResourceGroup",
-                    "OperationDenied.VpcNotSupportIpv6",
-                    "UnsupportedFeature.FcServerGroup",
-                    "ResourceNotFound.Vpc",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.ServerGroupsNum",
+                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                        "QuotaExceeded.SlowStartDuration",
+                        "UnsupportedFeature.SlowStart",
+                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                        "QuotaExceeded.ConnectionDrainTimeout",
+                        "UnsupportedFeature.ConnectionDrain",
+                        "NotExist.ResourceGroup",
+                        "OperationDenied.VpcNotSupportIpv6",
+                        "UnsupportedFeature.FcServerGroup",
+                        "ResourceNotFound.Vpc",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::QuotaExceededServerGroupsNum(error),
             1 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
             2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
@@ -624,99 +641,53 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededServerGroupsNum(error) => {
-                ("QuotaExceededServerGroupsNum", error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
-                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
-                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
-            }
-            Self::QuotaExceededSlowStartDuration(error) => {
-                ("QuotaExceededSlowStartDuration", error)
-            }
-            Self::UnsupportedFeatureSlowStart(error) => {
-                ("UnsupportedFeatureSlowStart", error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
-                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(error) => {
-                ("QuotaExceededConnectionDrainTimeout", error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(error) => {
-                ("UnsupportedFeatureConnectionDrain", error)
-            }
-            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
-            Self::OperationDeniedVpcNotSupportIpv6(error) => {
-                ("OperationDeniedVpcNotSupportIpv6", error)
-            }
-            Self::UnsupportedFeatureFcServerGroup(error) => {
-                ("UnsupportedFeatureFcServerGroup", error)
-            }
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededServerGroupsNum(error) => (0, error),
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (1, error),
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
+            Self::QuotaExceededSlowStartDuration(error) => (3, error),
+            Self::UnsupportedFeatureSlowStart(error) => (4, error),
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (5, error),
+            Self::QuotaExceededConnectionDrainTimeout(error) => (6, error),
+            Self::UnsupportedFeatureConnectionDrain(error) => (7, error),
+            Self::NotExistResourceGroup(error) => (8, error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => (9, error),
+            Self::UnsupportedFeatureFcServerGroup(error) => (10, error),
+            Self::ResourceNotFoundVpc(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededServerGroupsNum(_) => {
-                Self::QuotaExceededServerGroupsNum(error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            Self::QuotaExceededSlowStartDuration(_) => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            Self::UnsupportedFeatureSlowStart(_) => {
-                Self::UnsupportedFeatureSlowStart(error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(_) => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(_) => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
-            Self::OperationDeniedVpcNotSupportIpv6(_) => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            Self::UnsupportedFeatureFcServerGroup(_) => {
-                Self::UnsupportedFeatureFcServerGroup(error)
-            }
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededServerGroupsNum",
+            "MismatchLoadBalancerEditionAndSlowStartEnable",
+            "MismatchServerGroupSchedulerAndSlowStartEnable",
+            "QuotaExceededSlowStartDuration",
+            "UnsupportedFeatureSlowStart",
+            "MismatchLoadBalancerEditionAndConnectionDrain",
+            "QuotaExceededConnectionDrainTimeout",
+            "UnsupportedFeatureConnectionDrain",
+            "NotExistResourceGroup",
+            "OperationDeniedVpcNotSupportIpv6",
+            "UnsupportedFeatureFcServerGroup",
+            "ResourceNotFoundVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

@@ -68,6 +68,7 @@ impl Default for DeleteAclRequest {
 }
 impl DeleteAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAclRequestBuilder {
         DeleteAclRequestBuilder {
             inner: DeleteAclRequest::default(),
@@ -162,6 +163,7 @@ impl<C> DeleteAclRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAclRequest::default(),
@@ -170,6 +172,7 @@ impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAclResponse, DeleteAclError> {
@@ -230,22 +233,18 @@ pub enum DeleteAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInUse.Acl",
-                    "IncorrectStatus.Acl",
-                    "Forbidden.Acl",
-                    "ResourceNotFound.Acl",
-                ],
-            )
-        {
-            0 => Self::ResourceInUseAcl(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ForbiddenAcl(error),
-            3 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInUse.Acl",
+                        "IncorrectStatus.Acl",
+                        "Forbidden.Acl",
+                        "ResourceNotFound.Acl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteAclError {
@@ -254,36 +253,48 @@ impl DeleteAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInUseAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ForbiddenAcl(error),
+            3 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInUseAcl(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ForbiddenAcl(error) => (2, error),
+            Self::ResourceNotFoundAcl(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInUseAcl",
+            "IncorrectStatusAcl",
+            "ForbiddenAcl",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAclError {

@@ -68,6 +68,7 @@ impl Default for DeleteListenerRequest {
 }
 impl DeleteListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteListenerRequestBuilder {
         DeleteListenerRequestBuilder {
             inner: DeleteListenerRequest::default(),
@@ -164,6 +165,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteListenerRequest::default(),
@@ -172,6 +174,7 @@ impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteListenerResponse, DeleteListenerError> {
@@ -238,19 +241,33 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "ResourceInUse.Listener",
-                    "ResourceInConfiguring.Listener",
-                    "IncorrectStatus.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Listener",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "ResourceInUse.Listener",
+                        "ResourceInConfiguring.Listener",
+                        "IncorrectStatus.LoadBalancer",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Listener",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusListener(error),
             1 => Self::ResourceInUseListener(error),
             2 => Self::ResourceInConfiguringListener(error),
@@ -261,61 +278,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::ResourceInUseListener(error) => ("ResourceInUseListener", error),
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::ResourceInUseListener(error) => (1, error),
+            Self::ResourceInConfiguringListener(error) => (2, error),
+            Self::IncorrectStatusLoadBalancer(error) => (3, error),
+            Self::ForbiddenLoadBalancer(error) => (4, error),
+            Self::ResourceNotFoundListener(error) => (5, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::ResourceInUseListener(_) => Self::ResourceInUseListener(error),
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "ResourceInUseListener",
+            "ResourceInConfiguringListener",
+            "IncorrectStatusLoadBalancer",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteListenerError {

@@ -68,6 +68,7 @@ impl Default for DeleteRuleRequest {
 }
 impl DeleteRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRuleRequestBuilder {
         DeleteRuleRequestBuilder {
             inner: DeleteRuleRequest::default(),
@@ -164,6 +165,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRuleRequest::default(),
@@ -172,6 +174,7 @@ impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRuleResponse, DeleteRuleError> {
@@ -230,20 +233,17 @@ pub enum DeleteRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Rule",
-                    "ResourceInConfiguring.Listener",
-                    "ResourceNotFound.Rule",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatusRule(error),
-            1 => Self::ResourceInConfiguringListener(error),
-            2 => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Rule",
+                        "ResourceInConfiguring.Listener",
+                        "ResourceNotFound.Rule",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRuleError {
@@ -252,38 +252,45 @@ impl DeleteRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::ResourceInConfiguringListener(error),
+            2 => Self::ResourceNotFoundRule(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRule(error) => (0, error),
+            Self::ResourceInConfiguringListener(error) => (1, error),
+            Self::ResourceNotFoundRule(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRule",
+            "ResourceInConfiguringListener",
+            "ResourceNotFoundRule",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRuleError {

@@ -41,6 +41,7 @@ impl Default for DescribeCapacityReservationRequest {
 }
 impl DescribeCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCapacityReservationRequestBuilder {
         DescribeCapacityReservationRequestBuilder {
             inner: DescribeCapacityReservationRequest::default(),
@@ -112,6 +113,7 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCapacityReservationRequest::default(),
@@ -120,6 +122,7 @@ impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -195,10 +198,7 @@ pub enum DescribeCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.LoadBalancer"]) {
-            0 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["ResourceNotFound.LoadBalancer"]), error)
     }
 }
 impl DescribeCapacityReservationError {
@@ -207,34 +207,36 @@ impl DescribeCapacityReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundLoadBalancer(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ResourceNotFoundLoadBalancer", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCapacityReservationError {

@@ -61,6 +61,7 @@ impl Default for DisableLoadBalancerAccessLogRequest {
 }
 impl DisableLoadBalancerAccessLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableLoadBalancerAccessLogRequestBuilder {
         DisableLoadBalancerAccessLogRequestBuilder {
             inner: DisableLoadBalancerAccessLogRequest::default(),
@@ -158,6 +159,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     }
 }
 impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableLoadBalancerAccessLogRequest::default(),
@@ -166,6 +168,7 @@ impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,22 +226,18 @@ pub enum DisableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.AccessLogDisabled",
-                    "ResourceInConfiguring.LoadBalancer",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
-            0 => Self::OperationDeniedAccessLogDisabled(error),
-            1 => Self::ResourceInConfiguringLoadBalancer(error),
-            2 => Self::ForbiddenLoadBalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.AccessLogDisabled",
+                        "ResourceInConfiguring.LoadBalancer",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableLoadBalancerAccessLogError {
@@ -247,48 +246,48 @@ impl DisableLoadBalancerAccessLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedAccessLogDisabled(error),
+            1 => Self::ResourceInConfiguringLoadBalancer(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedAccessLogDisabled(error) => {
-                ("OperationDeniedAccessLogDisabled", error)
-            }
-            Self::ResourceInConfiguringLoadBalancer(error) => {
-                ("ResourceInConfiguringLoadBalancer", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedAccessLogDisabled(error) => (0, error),
+            Self::ResourceInConfiguringLoadBalancer(error) => (1, error),
+            Self::ForbiddenLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DisableLoadBalancerAccessLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedAccessLogDisabled(_) => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            Self::ResourceInConfiguringLoadBalancer(_) => {
-                Self::ResourceInConfiguringLoadBalancer(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableLoadBalancerAccessLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedAccessLogDisabled",
+            "ResourceInConfiguringLoadBalancer",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableLoadBalancerAccessLogError {

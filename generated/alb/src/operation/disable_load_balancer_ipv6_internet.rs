@@ -80,6 +80,7 @@ impl Default for DisableLoadBalancerIpv6InternetRequest {
 }
 impl DisableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableLoadBalancerIpv6InternetRequestBuilder {
         DisableLoadBalancerIpv6InternetRequestBuilder {
             inner: DisableLoadBalancerIpv6InternetRequest::default(),
@@ -180,6 +181,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
     }
 }
 impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableLoadBalancerIpv6InternetRequest::default(),
@@ -188,6 +190,7 @@ impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,18 +258,32 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "OperationDenied.NonDualStackInstance",
-                    "OperationDenied.Ipv6IntranetInstance",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.LoadBalancer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "OperationDenied.NonDualStackInstance",
+                        "OperationDenied.Ipv6IntranetInstance",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DisableLoadBalancerIpv6InternetError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::IncorrectBusinessStatusLoadBalancer(error),
             2 => Self::OperationDeniedNonDualStackInstance(error),
@@ -276,67 +293,41 @@ impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6Intern
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DisableLoadBalancerIpv6InternetError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::OperationDeniedNonDualStackInstance(error) => {
-                ("OperationDeniedNonDualStackInstance", error)
-            }
-            Self::OperationDeniedIpv6IntranetInstance(error) => {
-                ("OperationDeniedIpv6IntranetInstance", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
+            Self::OperationDeniedNonDualStackInstance(error) => (2, error),
+            Self::OperationDeniedIpv6IntranetInstance(error) => (3, error),
+            Self::ForbiddenLoadBalancer(error) => (4, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::OperationDeniedNonDualStackInstance(_) => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            Self::OperationDeniedIpv6IntranetInstance(_) => {
-                Self::OperationDeniedIpv6IntranetInstance(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "OperationDeniedNonDualStackInstance",
+            "OperationDeniedIpv6IntranetInstance",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {

@@ -76,6 +76,7 @@ impl Default for DissociateAclsFromListenerRequest {
 }
 impl DissociateAclsFromListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateAclsFromListenerRequestBuilder {
         DissociateAclsFromListenerRequestBuilder {
             inner: DissociateAclsFromListenerRequest::default(),
@@ -188,6 +189,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     }
 }
 impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateAclsFromListenerRequest::default(),
@@ -196,6 +198,7 @@ impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,24 +264,19 @@ pub enum DissociateAclsFromListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Listener",
-                    "IncorrectStatus.Acl",
-                    "ResourceInConfiguring",
-                    "LockFailed",
-                    "ResourceNotAssociated.Acl",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatusListener(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ResourceInConfiguring(error),
-            3 => Self::LockFailed(error),
-            4 => Self::ResourceNotAssociatedAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "IncorrectStatus.Acl",
+                        "ResourceInConfiguring",
+                        "LockFailed",
+                        "ResourceNotAssociated.Acl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateAclsFromListenerError {
@@ -287,38 +285,51 @@ impl DissociateAclsFromListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceInConfiguring(error),
+            3 => Self::LockFailed(error),
+            4 => Self::ResourceNotAssociatedAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::LockFailed(error) => ("LockFailed", error),
-            Self::ResourceNotAssociatedAcl(error) => ("ResourceNotAssociatedAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceInConfiguring(error) => (2, error),
+            Self::LockFailed(error) => (3, error),
+            Self::ResourceNotAssociatedAcl(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DissociateAclsFromListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::LockFailed(_) => Self::LockFailed(error),
-            Self::ResourceNotAssociatedAcl(_) => Self::ResourceNotAssociatedAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateAclsFromListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "IncorrectStatusAcl",
+            "ResourceInConfiguring",
+            "LockFailed",
+            "ResourceNotAssociatedAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateAclsFromListenerError {

@@ -40,6 +40,7 @@ impl Default for ListAclRelationsRequest {
 }
 impl ListAclRelationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListAclRelationsRequestBuilder {
         ListAclRelationsRequestBuilder {
             inner: ListAclRelationsRequest::default(),
@@ -112,6 +113,7 @@ impl<C> ListAclRelationsRequestBuilder<C> {
     }
 }
 impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListAclRelationsRequest::default(),
@@ -120,6 +122,7 @@ impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListAclRelationsResponse, ListAclRelationsError> {
@@ -175,11 +178,10 @@ pub enum ListAclRelationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]) {
-            0 => Self::ForbiddenAcl(error),
-            1 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["Forbidden.Acl", "ResourceNotFound.Acl"]),
+            error,
+        )
     }
 }
 impl ListAclRelationsError {
@@ -188,32 +190,38 @@ impl ListAclRelationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenAcl(error),
+            1 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenAcl(error) => (0, error),
+            Self::ResourceNotFoundAcl(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListAclRelationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListAclRelationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenAcl", "ResourceNotFoundAcl", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListAclRelationsError {

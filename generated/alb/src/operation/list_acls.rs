@@ -78,6 +78,7 @@ impl Default for ListAclsRequest {
 }
 impl ListAclsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListAclsRequestBuilder {
         ListAclsRequestBuilder {
             inner: ListAclsRequest::default(),
@@ -205,6 +206,7 @@ impl<C> ListAclsRequestBuilder<C> {
     }
 }
 impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListAclsRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListAclsResponse, ListAclsError> {
         self.client.send(self.inner)
     }
@@ -285,10 +288,7 @@ pub enum ListAclsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.Acl"]) {
-            0 => Self::ForbiddenAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.Acl"]), error)
     }
 }
 impl ListAclsError {
@@ -297,30 +297,36 @@ impl ListAclsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenAcl(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListAclsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListAclsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenAcl", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListAclsError {

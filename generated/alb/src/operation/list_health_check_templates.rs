@@ -78,6 +78,7 @@ impl Default for ListHealthCheckTemplatesRequest {
 }
 impl ListHealthCheckTemplatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListHealthCheckTemplatesRequestBuilder {
         ListHealthCheckTemplatesRequestBuilder {
             inner: ListHealthCheckTemplatesRequest::default(),
@@ -223,6 +224,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     }
 }
 impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListHealthCheckTemplatesRequest::default(),
@@ -231,6 +233,7 @@ impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,10 +311,7 @@ pub enum ListHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.HealthCheckTemplate"]) {
-            0 => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.HealthCheckTemplate"]), error)
     }
 }
 impl ListHealthCheckTemplatesError {
@@ -320,34 +320,36 @@ impl ListHealthCheckTemplatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenHealthCheckTemplate(error) => {
-                ("ForbiddenHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenHealthCheckTemplate(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListHealthCheckTemplatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenHealthCheckTemplate(_) => {
-                Self::ForbiddenHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListHealthCheckTemplatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenHealthCheckTemplate", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListHealthCheckTemplatesError {

@@ -74,6 +74,7 @@ impl Default for ListListenerCertificatesRequest {
 }
 impl ListListenerCertificatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListListenerCertificatesRequestBuilder {
         ListListenerCertificatesRequestBuilder {
             inner: ListListenerCertificatesRequest::default(),
@@ -192,6 +193,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     }
 }
 impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListListenerCertificatesRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -279,15 +282,16 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["OperationDenied.HttpListenerNotSupport", "ResourceNotFound.Listener"],
-            )
-        {
-            0 => Self::OperationDeniedHttpListenerNotSupport(error),
-            1 => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.HttpListenerNotSupport",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListListenerCertificatesError {
@@ -296,36 +300,42 @@ impl ListListenerCertificatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedHttpListenerNotSupport(error),
+            1 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedHttpListenerNotSupport(error) => {
-                ("OperationDeniedHttpListenerNotSupport", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedHttpListenerNotSupport(error) => (0, error),
+            Self::ResourceNotFoundListener(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListListenerCertificatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedHttpListenerNotSupport(_) => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListListenerCertificatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedHttpListenerNotSupport",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListListenerCertificatesError {

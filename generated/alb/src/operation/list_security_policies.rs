@@ -78,6 +78,7 @@ impl Default for ListSecurityPoliciesRequest {
 }
 impl ListSecurityPoliciesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListSecurityPoliciesRequestBuilder {
         ListSecurityPoliciesRequestBuilder {
             inner: ListSecurityPoliciesRequest::default(),
@@ -223,6 +224,7 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
     }
 }
 impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListSecurityPoliciesRequest::default(),
@@ -231,6 +233,7 @@ impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,10 +311,7 @@ pub enum ListSecurityPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.SecurityPolicy"]) {
-            0 => Self::ForbiddenSecurityPolicy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.SecurityPolicy"]), error)
     }
 }
 impl ListSecurityPoliciesError {
@@ -320,30 +320,36 @@ impl ListSecurityPoliciesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenSecurityPolicy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenSecurityPolicy(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListSecurityPoliciesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListSecurityPoliciesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenSecurityPolicy", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListSecurityPoliciesError {

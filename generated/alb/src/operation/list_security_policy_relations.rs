@@ -40,6 +40,7 @@ impl Default for ListSecurityPolicyRelationsRequest {
 }
 impl ListSecurityPolicyRelationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListSecurityPolicyRelationsRequestBuilder {
         ListSecurityPolicyRelationsRequestBuilder {
             inner: ListSecurityPolicyRelationsRequest::default(),
@@ -123,6 +124,7 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
     }
 }
 impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListSecurityPolicyRelationsRequest::default(),
@@ -131,6 +133,7 @@ impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -187,10 +190,7 @@ pub enum ListSecurityPolicyRelationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyRelationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.SecurityPolicy"]) {
-            0 => Self::ResourceNotFoundSecurityPolicy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["ResourceNotFound.SecurityPolicy"]), error)
     }
 }
 impl ListSecurityPolicyRelationsError {
@@ -199,34 +199,36 @@ impl ListSecurityPolicyRelationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundSecurityPolicy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListSecurityPolicyRelationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListSecurityPolicyRelationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ResourceNotFoundSecurityPolicy", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListSecurityPolicyRelationsError {

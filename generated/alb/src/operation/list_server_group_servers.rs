@@ -71,6 +71,7 @@ impl Default for ListServerGroupServersRequest {
 }
 impl ListServerGroupServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListServerGroupServersRequestBuilder {
         ListServerGroupServersRequestBuilder {
             inner: ListServerGroupServersRequest::default(),
@@ -186,6 +187,7 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
     }
 }
 impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListServerGroupServersRequest::default(),
@@ -194,6 +196,7 @@ impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -271,10 +274,7 @@ pub enum ListServerGroupServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.ServerGroup"]) {
-            0 => Self::ForbiddenServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.ServerGroup"]), error)
     }
 }
 impl ListServerGroupServersError {
@@ -283,30 +283,36 @@ impl ListServerGroupServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenServerGroup(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListServerGroupServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListServerGroupServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenServerGroup", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListServerGroupServersError {

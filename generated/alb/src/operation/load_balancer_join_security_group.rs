@@ -86,6 +86,7 @@ impl Default for LoadBalancerJoinSecurityGroupRequest {
 }
 impl LoadBalancerJoinSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LoadBalancerJoinSecurityGroupRequestBuilder {
         LoadBalancerJoinSecurityGroupRequestBuilder {
             inner: LoadBalancerJoinSecurityGroupRequest::default(),
@@ -210,6 +211,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LoadBalancerJoinSecurityGroupRequest::default(),
@@ -218,6 +220,7 @@ impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -289,19 +292,33 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "ResourceAlreadyAssociated.SecurityGroup",
-                    "ResourceQuotaExceeded.SecurityGroupNum",
-                    "OperationDenied.SecurityGroupNotSupport",
-                    "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "ResourceAlreadyAssociated.SecurityGroup",
+                        "ResourceQuotaExceeded.SecurityGroupNum",
+                        "OperationDenied.SecurityGroupNotSupport",
+                        "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.SecurityGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl LoadBalancerJoinSecurityGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::ResourceAlreadyAssociatedSecurityGroup(error),
             2 => Self::ResourceQuotaExceededSecurityGroupNum(error),
@@ -312,77 +329,45 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroup
             _ => Self::Unhandled(error),
         }
     }
-}
-impl LoadBalancerJoinSecurityGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::ResourceAlreadyAssociatedSecurityGroup(error) => {
-                ("ResourceAlreadyAssociatedSecurityGroup", error)
-            }
-            Self::ResourceQuotaExceededSecurityGroupNum(error) => {
-                ("ResourceQuotaExceededSecurityGroupNum", error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(error) => {
-                ("OperationDeniedSecurityGroupNotSupport", error)
-            }
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::ResourceAlreadyAssociatedSecurityGroup(error) => (1, error),
+            Self::ResourceQuotaExceededSecurityGroupNum(error) => (2, error),
+            Self::OperationDeniedSecurityGroupNotSupport(error) => (3, error),
             Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error) => {
-                ("OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup", error)
+                (4, error)
             }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityGroup(error) => {
-                ("ResourceNotFoundSecurityGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
+            Self::ResourceNotFoundSecurityGroup(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::ResourceAlreadyAssociatedSecurityGroup(_) => {
-                Self::ResourceAlreadyAssociatedSecurityGroup(error)
-            }
-            Self::ResourceQuotaExceededSecurityGroupNum(_) => {
-                Self::ResourceQuotaExceededSecurityGroupNum(error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(_) => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(_) => {
-                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityGroup(_) => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "ResourceAlreadyAssociatedSecurityGroup",
+            "ResourceQuotaExceededSecurityGroupNum",
+            "OperationDeniedSecurityGroupNotSupport",
+            "OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {

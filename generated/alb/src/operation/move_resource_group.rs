@@ -66,6 +66,7 @@ impl Default for MoveResourceGroupRequest {
 }
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> MoveResourceGroupRequestBuilder {
         MoveResourceGroupRequestBuilder {
             inner: MoveResourceGroupRequest::default(),
@@ -165,6 +166,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
@@ -173,6 +175,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -234,18 +237,32 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotExist.ResourceGroup",
-                    "Forbidden.Acl",
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotExist.ResourceGroup",
+                        "Forbidden.Acl",
+                        "ResourceNotFound.Acl",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.SecurityPolicy",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl MoveResourceGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NotExistResourceGroup(error),
             1 => Self::ForbiddenAcl(error),
             2 => Self::ResourceNotFoundAcl(error),
@@ -255,59 +272,41 @@ impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl MoveResourceGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotExistResourceGroup(error) => (0, error),
+            Self::ForbiddenAcl(error) => (1, error),
+            Self::ResourceNotFoundAcl(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (4, error),
+            Self::ResourceNotFoundServerGroup(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for MoveResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for MoveResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotExistResourceGroup",
+            "ForbiddenAcl",
+            "ResourceNotFoundAcl",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityPolicy",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for MoveResourceGroupError {

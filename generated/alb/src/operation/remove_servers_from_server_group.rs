@@ -82,6 +82,7 @@ impl Default for RemoveServersFromServerGroupRequest {
 }
 impl RemoveServersFromServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveServersFromServerGroupRequestBuilder {
         RemoveServersFromServerGroupRequestBuilder {
             inner: RemoveServersFromServerGroupRequest::default(),
@@ -200,6 +201,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveServersFromServerGroupRequest::default(),
@@ -208,6 +210,7 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,18 +278,32 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "ResourceInConfiguring.BackendServer",
-                    "ResourceInConfiguring",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.ServerGroup",
+                        "ResourceInConfiguring.BackendServer",
+                        "ResourceInConfiguring",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.BackendServer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RemoveServersFromServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusServerGroup(error),
             1 => Self::ResourceInConfiguringBackendServer(error),
             2 => Self::ResourceInConfiguring(error),
@@ -296,63 +313,41 @@ impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RemoveServersFromServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ResourceInConfiguringBackendServer(error) => {
-                ("ResourceInConfiguringBackendServer", error)
-            }
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusServerGroup(error) => (0, error),
+            Self::ResourceInConfiguringBackendServer(error) => (1, error),
+            Self::ResourceInConfiguring(error) => (2, error),
+            Self::ForbiddenServerGroup(error) => (3, error),
+            Self::ResourceNotFoundServerGroup(error) => (4, error),
+            Self::ResourceNotFoundBackendServer(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveServersFromServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ResourceInConfiguringBackendServer(_) => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusServerGroup",
+            "ResourceInConfiguringBackendServer",
+            "ResourceInConfiguring",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundBackendServer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {

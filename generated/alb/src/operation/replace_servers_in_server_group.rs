@@ -92,6 +92,7 @@ impl Default for ReplaceServersInServerGroupRequest {
 }
 impl ReplaceServersInServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceServersInServerGroupRequestBuilder {
         ReplaceServersInServerGroupRequestBuilder {
             inner: ReplaceServersInServerGroupRequest::default(),
@@ -233,6 +234,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceServersInServerGroupRequest::default(),
@@ -241,6 +243,7 @@ impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,27 +329,41 @@ pub enum ReplaceServersInServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "IncorrectStatus.ServerGroup",
-                    "Conflict.BackendServer",
-                    "DuplicatedParam.BackendServer",
-                    "OperationDenied.EciNotSupportJobType",
-                    "Mismatch.ServerType",
-                    "ResourceInConfiguring",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceInConfiguring.BackendServer",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.Ecs",
-                    "ResourceNotFound.Eci",
-                    "ResourceNotFound.Eni",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "IncorrectStatus.ServerGroup",
+                        "Conflict.BackendServer",
+                        "DuplicatedParam.BackendServer",
+                        "OperationDenied.EciNotSupportJobType",
+                        "Mismatch.ServerType",
+                        "ResourceInConfiguring",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceInConfiguring.BackendServer",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.Ecs",
+                        "ResourceNotFound.Eci",
+                        "ResourceNotFound.Eni",
+                        "ResourceNotFound.BackendServer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReplaceServersInServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaExceededServerAddedNum(error),
             1 => Self::IncorrectStatusServerGroup(error),
             2 => Self::ConflictBackendServer(error),
@@ -365,101 +382,59 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReplaceServersInServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
-            Self::DuplicatedParamBackendServer(error) => {
-                ("DuplicatedParamBackendServer", error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(error) => {
-                ("OperationDeniedEciNotSupportJobType", error)
-            }
-            Self::MismatchServerType(error) => ("MismatchServerType", error),
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceInConfiguringBackendServer(error) => {
-                ("ResourceInConfiguringBackendServer", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
-            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
-            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::ConflictBackendServer(error) => (2, error),
+            Self::DuplicatedParamBackendServer(error) => (3, error),
+            Self::OperationDeniedEciNotSupportJobType(error) => (4, error),
+            Self::MismatchServerType(error) => (5, error),
+            Self::ResourceInConfiguring(error) => (6, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
+            Self::ResourceInConfiguringBackendServer(error) => (8, error),
+            Self::IdempotentParameterMismatch(error) => (9, error),
+            Self::ResourceNotFoundServerGroup(error) => (10, error),
+            Self::ResourceNotFoundEcs(error) => (11, error),
+            Self::ResourceNotFoundEci(error) => (12, error),
+            Self::ResourceNotFoundEni(error) => (13, error),
+            Self::ResourceNotFoundBackendServer(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ReplaceServersInServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
-            Self::DuplicatedParamBackendServer(_) => {
-                Self::DuplicatedParamBackendServer(error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(_) => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            Self::MismatchServerType(_) => Self::MismatchServerType(error),
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceInConfiguringBackendServer(_) => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
-            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
-            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaExceededServerAddedNum",
+            "IncorrectStatusServerGroup",
+            "ConflictBackendServer",
+            "DuplicatedParamBackendServer",
+            "OperationDeniedEciNotSupportJobType",
+            "MismatchServerType",
+            "ResourceInConfiguring",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceInConfiguringBackendServer",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundEcs",
+            "ResourceNotFoundEci",
+            "ResourceNotFoundEni",
+            "ResourceNotFoundBackendServer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceServersInServerGroupError {

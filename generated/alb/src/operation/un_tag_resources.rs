@@ -80,6 +80,7 @@ impl Default for UnTagResourcesRequest {
 }
 impl UnTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnTagResourcesRequestBuilder {
         UnTagResourcesRequestBuilder {
             inner: UnTagResourcesRequest::default(),
@@ -209,6 +210,7 @@ impl<C> UnTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnTagResourcesRequest::default(),
@@ -217,6 +219,7 @@ impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnTagResourcesResponse, UnTagResourcesError> {
@@ -271,22 +274,18 @@ pub enum UnTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.Acl",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.SecurityPolicy",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
-            0 => Self::ResourceNotFoundAcl(error),
-            1 => Self::ResourceNotFoundLoadBalancer(error),
-            2 => Self::ResourceNotFoundSecurityPolicy(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.Acl",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.SecurityPolicy",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnTagResourcesError {
@@ -295,48 +294,48 @@ impl UnTagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundAcl(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            2 => Self::ResourceNotFoundSecurityPolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundAcl(error) => (0, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (2, error),
+            Self::ResourceNotFoundServerGroup(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UnTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundAcl",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityPolicy",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnTagResourcesError {

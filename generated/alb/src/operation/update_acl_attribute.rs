@@ -70,6 +70,7 @@ impl Default for UpdateAclAttributeRequest {
 }
 impl UpdateAclAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateAclAttributeRequestBuilder {
         UpdateAclAttributeRequestBuilder {
             inner: UpdateAclAttributeRequest::default(),
@@ -176,6 +177,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateAclAttributeRequest::default(),
@@ -184,6 +186,7 @@ impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -239,14 +242,13 @@ pub enum UpdateAclAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"])
-        {
-            0 => Self::ConflictAcl(error),
-            1 => Self::IncorrectStatusAcl(error),
-            2 => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"],
+                ),
+            error,
+        )
     }
 }
 impl UpdateAclAttributeError {
@@ -255,34 +257,45 @@ impl UpdateAclAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ConflictAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictAcl(error) => ("ConflictAcl", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ConflictAcl(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceNotFoundAcl(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UpdateAclAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictAcl(_) => Self::ConflictAcl(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateAclAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictAcl",
+            "IncorrectStatusAcl",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateAclAttributeError {

@@ -95,6 +95,7 @@ impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
 }
 impl UpdateLoadBalancerAddressTypeConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerAddressTypeConfigRequestBuilder {
         UpdateLoadBalancerAddressTypeConfigRequestBuilder {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
@@ -224,6 +225,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
@@ -232,6 +234,7 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,21 +309,35 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.OnlyPostPaidEipSupported",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "IncorrectBusinessStatus.Eip",
-                    "ResourceNotFound.Eip",
-                    "IncorrectStatus.CommonBandwidthPackage",
-                    "IncorrectBusinessStatus.CommonBandwidthPackage",
-                    "OperationDenied.AddressTypeNotChanged",
-                    "IncorrectStatus.LoadBalancer",
-                    "ResourceNotFound.CommonBandwidthPackage",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.OnlyPostPaidEipSupported",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "IncorrectBusinessStatus.Eip",
+                        "ResourceNotFound.Eip",
+                        "IncorrectStatus.CommonBandwidthPackage",
+                        "IncorrectBusinessStatus.CommonBandwidthPackage",
+                        "OperationDenied.AddressTypeNotChanged",
+                        "IncorrectStatus.LoadBalancer",
+                        "ResourceNotFound.CommonBandwidthPackage",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateLoadBalancerAddressTypeConfigError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedOnlyPostPaidEipSupported(error),
             1 => Self::MismatchZoneIdAndVSwitchId(error),
             2 => Self::IncorrectBusinessStatusEip(error),
@@ -333,85 +350,47 @@ for UpdateLoadBalancerAddressTypeConfigError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateLoadBalancerAddressTypeConfigError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(error) => {
-                ("OperationDeniedOnlyPostPaidEipSupported", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::IncorrectBusinessStatusEip(error) => {
-                ("IncorrectBusinessStatusEip", error)
-            }
-            Self::ResourceNotFoundEip(error) => ("ResourceNotFoundEip", error),
-            Self::IncorrectStatusCommonBandwidthPackage(error) => {
-                ("IncorrectStatusCommonBandwidthPackage", error)
-            }
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
-                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(error) => {
-                ("OperationDeniedAddressTypeNotChanged", error)
-            }
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
-                ("ResourceNotFoundCommonBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedOnlyPostPaidEipSupported(error) => (0, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (1, error),
+            Self::IncorrectBusinessStatusEip(error) => (2, error),
+            Self::ResourceNotFoundEip(error) => (3, error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => (4, error),
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (5, error),
+            Self::OperationDeniedAddressTypeNotChanged(error) => (6, error),
+            Self::IncorrectStatusLoadBalancer(error) => (7, error),
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(_) => {
-                Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::IncorrectBusinessStatusEip(_) => {
-                Self::IncorrectBusinessStatusEip(error)
-            }
-            Self::ResourceNotFoundEip(_) => Self::ResourceNotFoundEip(error),
-            Self::IncorrectStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(_) => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedOnlyPostPaidEipSupported",
+            "MismatchZoneIdAndVSwitchId",
+            "IncorrectBusinessStatusEip",
+            "ResourceNotFoundEip",
+            "IncorrectStatusCommonBandwidthPackage",
+            "IncorrectBusinessStatusCommonBandwidthPackage",
+            "OperationDeniedAddressTypeNotChanged",
+            "IncorrectStatusLoadBalancer",
+            "ResourceNotFoundCommonBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {

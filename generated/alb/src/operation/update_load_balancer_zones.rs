@@ -78,6 +78,7 @@ impl Default for UpdateLoadBalancerZonesRequest {
 }
 impl UpdateLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerZonesRequestBuilder {
         UpdateLoadBalancerZonesRequestBuilder {
             inner: UpdateLoadBalancerZonesRequest::default(),
@@ -193,6 +194,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerZonesRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -274,21 +277,35 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.LoadBalancer",
-                    "IncorrectBusinessStatus.Eip",
-                    "OperationDenied.ZoneVSwitchChanged",
-                    "OperationDenied.ZoneMappingsNotChanged",
-                    "ResourceNotEnough.VSwitchIp",
-                    "Mismatch.ZoneIdAndVSwitchId",
-                    "ResourceNotFound.LoadBalancer",
-                    "ResourceNotFound.VSwitch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.Eip",
+                        "OperationDenied.ZoneVSwitchChanged",
+                        "OperationDenied.ZoneMappingsNotChanged",
+                        "ResourceNotEnough.VSwitchIp",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateLoadBalancerZonesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusLoadBalancer(error),
             1 => Self::IncorrectBusinessStatusLoadBalancer(error),
             2 => Self::IncorrectBusinessStatusEip(error),
@@ -301,85 +318,47 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateLoadBalancerZonesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusEip(error) => {
-                ("IncorrectBusinessStatusEip", error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(error) => {
-                ("OperationDeniedZoneVSwitchChanged", error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(error) => {
-                ("OperationDeniedZoneMappingsNotChanged", error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectBusinessStatusEip(error) => (2, error),
+            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (6, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (7, error),
+            Self::ResourceNotFoundVSwitch(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusEip(_) => {
-                Self::IncorrectBusinessStatusEip(error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(_) => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(_) => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "IncorrectBusinessStatusEip",
+            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneMappingsNotChanged",
+            "ResourceNotEnoughVSwitchIp",
+            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {

@@ -102,6 +102,7 @@ impl Default for UpdateRuleAttributeRequest {
 }
 impl UpdateRuleAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateRuleAttributeRequestBuilder {
         UpdateRuleAttributeRequestBuilder {
             inner: UpdateRuleAttributeRequest::default(),
@@ -255,6 +256,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateRuleAttributeRequest::default(),
@@ -263,6 +265,7 @@ impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -362,32 +365,46 @@ pub enum UpdateRuleAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Rule",
-                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                    "OperationDenied.SameGroupForForwardAndMirrorAction",
-                    "OperationDenied.GRPCServerGroup",
-                    "Conflict.Priority",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "QuotaExceeded.RuleWildcardsNum",
-                    "QuotaExceeded.RuleMatchEvaluationsNum",
-                    "QuotaExceeded.RuleActionsNum",
-                    "Mismatch.Protocol",
-                    "Mismatch.VpcId",
-                    "OperationDenied.RewriteMissingForwardGroup",
-                    "ResourceInConfiguring.Listener",
-                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                    "Forbidden.ServerGroup",
-                    "Forbidden.LoadBalancer",
-                    "ResourceNotFound.Rule",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Rule",
+                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                        "OperationDenied.SameGroupForForwardAndMirrorAction",
+                        "OperationDenied.GRPCServerGroup",
+                        "Conflict.Priority",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "QuotaExceeded.RuleWildcardsNum",
+                        "QuotaExceeded.RuleMatchEvaluationsNum",
+                        "QuotaExceeded.RuleActionsNum",
+                        "Mismatch.Protocol",
+                        "Mismatch.VpcId",
+                        "OperationDenied.RewriteMissingForwardGroup",
+                        "ResourceInConfiguring.Listener",
+                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                        "Forbidden.ServerGroup",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Rule",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateRuleAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusRule(error),
             1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
             2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
@@ -411,127 +428,71 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateRuleAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
-                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
-                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::ConflictPriority(error) => ("ConflictPriority", error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(error) => {
-                ("QuotaExceededRuleWildcardsNum", error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
-                ("QuotaExceededRuleMatchEvaluationsNum", error)
-            }
-            Self::QuotaExceededRuleActionsNum(error) => {
-                ("QuotaExceededRuleActionsNum", error)
-            }
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
-                ("OperationDeniedRewriteMissingForwardGroup", error)
-            }
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
+            Self::IncorrectStatusRule(error) => (0, error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (1, error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
+            Self::ConflictPriority(error) => (4, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (5, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (6, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (7, error),
+            Self::QuotaExceededRuleWildcardsNum(error) => (8, error),
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (9, error),
+            Self::QuotaExceededRuleActionsNum(error) => (10, error),
+            Self::MismatchProtocol(error) => (11, error),
+            Self::MismatchVpcId(error) => (12, error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => (13, error),
+            Self::ResourceInConfiguringListener(error) => (14, error),
             Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+                (15, error)
             }
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenServerGroup(error) => (16, error),
+            Self::ForbiddenLoadBalancer(error) => (17, error),
+            Self::ResourceNotFoundRule(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for UpdateRuleAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::ConflictPriority(_) => Self::ConflictPriority(error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(_) => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            Self::QuotaExceededRuleActionsNum(_) => {
-                Self::QuotaExceededRuleActionsNum(error)
-            }
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateRuleAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRule",
+            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
+            "OperationDeniedSameGroupForForwardAndMirrorAction",
+            "OperationDeniedGrpcServerGroup",
+            "ConflictPriority",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "QuotaExceededRuleWildcardsNum",
+            "QuotaExceededRuleMatchEvaluationsNum",
+            "QuotaExceededRuleActionsNum",
+            "MismatchProtocol",
+            "MismatchVpcId",
+            "OperationDeniedRewriteMissingForwardGroup",
+            "ResourceInConfiguringListener",
+            "OperationDeniedProtocolMustSameForForwardGroupAction",
+            "ForbiddenServerGroup",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundRule",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateRuleAttributeError {

@@ -77,6 +77,7 @@ impl Default for UpdateRulesAttributeRequest {
 }
 impl UpdateRulesAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateRulesAttributeRequestBuilder {
         UpdateRulesAttributeRequestBuilder {
             inner: UpdateRulesAttributeRequest::default(),
@@ -178,6 +179,7 @@ impl<C> UpdateRulesAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateRulesAttributeRequest::default(),
@@ -186,6 +188,7 @@ impl<'a> UpdateRulesAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -285,32 +288,46 @@ pub enum UpdateRulesAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.IpGroupCanNotUsedForMirrorAction",
-                    "IncorrectStatus.Rule",
-                    "OperationDenied.SameGroupForForwardAndMirrorAction",
-                    "OperationDenied.GRPCServerGroup",
-                    "Conflict.Priority",
-                    "ResourceQuotaExceeded.ServerGroupAttachedNum",
-                    "ResourceQuotaExceeded.LoadBalancerServersNum",
-                    "ResourceQuotaExceeded.ServerAddedNum",
-                    "QuotaExceeded.RuleWildcardsNum",
-                    "QuotaExceeded.RuleMatchEvaluationsNum",
-                    "QuotaExceeded.RuleActionsNum",
-                    "Mismatch.Protocol",
-                    "Mismatch.VpcId",
-                    "OperationDenied.ServiceManagedResource",
-                    "OperationDenied.ListenerIdInconsistent",
-                    "IllegalParam.Priority",
-                    "OperationDenied.MirrorActionSupportHttpGroupOnly",
-                    "OperationDenied.ProtocolMustSameForForwardGroupAction",
-                    "ResourceNotFound.Rule",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                        "IncorrectStatus.Rule",
+                        "OperationDenied.SameGroupForForwardAndMirrorAction",
+                        "OperationDenied.GRPCServerGroup",
+                        "Conflict.Priority",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "QuotaExceeded.RuleWildcardsNum",
+                        "QuotaExceeded.RuleMatchEvaluationsNum",
+                        "QuotaExceeded.RuleActionsNum",
+                        "Mismatch.Protocol",
+                        "Mismatch.VpcId",
+                        "OperationDenied.ServiceManagedResource",
+                        "OperationDenied.ListenerIdInconsistent",
+                        "IllegalParam.Priority",
+                        "OperationDenied.MirrorActionSupportHttpGroupOnly",
+                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                        "ResourceNotFound.Rule",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateRulesAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
             1 => Self::IncorrectStatusRule(error),
             2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
@@ -334,131 +351,71 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateRulesAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
-                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
-            }
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
-                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::ConflictPriority(error) => ("ConflictPriority", error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(error) => {
-                ("QuotaExceededRuleWildcardsNum", error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
-                ("QuotaExceededRuleMatchEvaluationsNum", error)
-            }
-            Self::QuotaExceededRuleActionsNum(error) => {
-                ("QuotaExceededRuleActionsNum", error)
-            }
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::OperationDeniedServiceManagedResource(error) => {
-                ("OperationDeniedServiceManagedResource", error)
-            }
-            Self::OperationDeniedListenerIdInconsistent(error) => {
-                ("OperationDeniedListenerIdInconsistent", error)
-            }
-            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
-                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
-            }
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (0, error),
+            Self::IncorrectStatusRule(error) => (1, error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
+            Self::ConflictPriority(error) => (4, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (5, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (6, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (7, error),
+            Self::QuotaExceededRuleWildcardsNum(error) => (8, error),
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (9, error),
+            Self::QuotaExceededRuleActionsNum(error) => (10, error),
+            Self::MismatchProtocol(error) => (11, error),
+            Self::MismatchVpcId(error) => (12, error),
+            Self::OperationDeniedServiceManagedResource(error) => (13, error),
+            Self::OperationDeniedListenerIdInconsistent(error) => (14, error),
+            Self::IllegalParamPriority(error) => (15, error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => (16, error),
             Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+                (17, error)
             }
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundRule(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for UpdateRulesAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::ConflictPriority(_) => Self::ConflictPriority(error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(_) => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            Self::QuotaExceededRuleActionsNum(_) => {
-                Self::QuotaExceededRuleActionsNum(error)
-            }
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::OperationDeniedServiceManagedResource(_) => {
-                Self::OperationDeniedServiceManagedResource(error)
-            }
-            Self::OperationDeniedListenerIdInconsistent(_) => {
-                Self::OperationDeniedListenerIdInconsistent(error)
-            }
-            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateRulesAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
+            "IncorrectStatusRule",
+            "OperationDeniedSameGroupForForwardAndMirrorAction",
+            "OperationDeniedGrpcServerGroup",
+            "ConflictPriority",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "QuotaExceededRuleWildcardsNum",
+            "QuotaExceededRuleMatchEvaluationsNum",
+            "QuotaExceededRuleActionsNum",
+            "MismatchProtocol",
+            "MismatchVpcId",
+            "OperationDeniedServiceManagedResource",
+            "OperationDeniedListenerIdInconsistent",
+            "IllegalParamPriority",
+            "OperationDeniedMirrorActionSupportHttpGroupOnly",
+            "OperationDeniedProtocolMustSameForForwardGroupAction",
+            "ResourceNotFoundRule",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateRulesAttributeError {

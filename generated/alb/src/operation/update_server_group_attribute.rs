@@ -161,6 +161,7 @@ impl Default for UpdateServerGroupAttributeRequest {
 }
 impl UpdateServerGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateServerGroupAttributeRequestBuilder {
         UpdateServerGroupAttributeRequestBuilder {
             inner: UpdateServerGroupAttributeRequest::default(),
@@ -388,6 +389,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateServerGroupAttributeRequest::default(),
@@ -396,6 +398,7 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -475,24 +478,38 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "Mismatch.LoadBalancerEditionAndConnectionDrain",
-                    "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
-                    "QuotaExceeded.ConnectionDrainTimeout",
-                    "UnsupportedFeature.ConnectionDrain",
-                    "QuotaExceeded.SlowStartDuration",
-                    "UnsupportedFeature.SlowStart",
-                    "Mismatch.LoadBalancerEditionAndSlowStartEnable",
-                    "OperationDenied.UpstreamKeepaliveDisabled",
-                    "OperationDenied.UpstreamKeepaliveEnabled",
-                    "CloseUpstreamKeepaliveNotSupport",
-                    "ResourceNotFound.ServerGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.ServerGroup",
+                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                        "QuotaExceeded.ConnectionDrainTimeout",
+                        "UnsupportedFeature.ConnectionDrain",
+                        "QuotaExceeded.SlowStartDuration",
+                        "UnsupportedFeature.SlowStart",
+                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                        "OperationDenied.UpstreamKeepaliveDisabled",
+                        "OperationDenied.UpstreamKeepaliveEnabled",
+                        "CloseUpstreamKeepaliveNotSupport",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateServerGroupAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusServerGroup(error),
             1 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
             2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
@@ -508,107 +525,53 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateServerGroupAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
-                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
-                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(error) => {
-                ("QuotaExceededConnectionDrainTimeout", error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(error) => {
-                ("UnsupportedFeatureConnectionDrain", error)
-            }
-            Self::QuotaExceededSlowStartDuration(error) => {
-                ("QuotaExceededSlowStartDuration", error)
-            }
-            Self::UnsupportedFeatureSlowStart(error) => {
-                ("UnsupportedFeatureSlowStart", error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
-                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => {
-                ("OperationDeniedUpstreamKeepaliveDisabled", error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => {
-                ("OperationDeniedUpstreamKeepaliveEnabled", error)
-            }
-            Self::CloseUpstreamKeepaliveNotSupport(error) => {
-                ("CloseUpstreamKeepaliveNotSupport", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusServerGroup(error) => (0, error),
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (1, error),
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
+            Self::QuotaExceededConnectionDrainTimeout(error) => (3, error),
+            Self::UnsupportedFeatureConnectionDrain(error) => (4, error),
+            Self::QuotaExceededSlowStartDuration(error) => (5, error),
+            Self::UnsupportedFeatureSlowStart(error) => (6, error),
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (7, error),
+            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => (8, error),
+            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => (9, error),
+            Self::CloseUpstreamKeepaliveNotSupport(error) => (10, error),
+            Self::ResourceNotFoundServerGroup(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UpdateServerGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(_) => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(_) => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            Self::QuotaExceededSlowStartDuration(_) => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            Self::UnsupportedFeatureSlowStart(_) => {
-                Self::UnsupportedFeatureSlowStart(error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveDisabled(_) => {
-                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveEnabled(_) => {
-                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
-            }
-            Self::CloseUpstreamKeepaliveNotSupport(_) => {
-                Self::CloseUpstreamKeepaliveNotSupport(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusServerGroup",
+            "MismatchLoadBalancerEditionAndConnectionDrain",
+            "MismatchServerGroupSchedulerAndSlowStartEnable",
+            "QuotaExceededConnectionDrainTimeout",
+            "UnsupportedFeatureConnectionDrain",
+            "QuotaExceededSlowStartDuration",
+            "UnsupportedFeatureSlowStart",
+            "MismatchLoadBalancerEditionAndSlowStartEnable",
+            "OperationDeniedUpstreamKeepaliveDisabled",
+            "OperationDeniedUpstreamKeepaliveEnabled",
+            "CloseUpstreamKeepaliveNotSupport",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {

@@ -82,6 +82,7 @@ impl Default for UpdateServerGroupServersAttributeRequest {
 }
 impl UpdateServerGroupServersAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateServerGroupServersAttributeRequestBuilder {
         UpdateServerGroupServersAttributeRequestBuilder {
             inner: UpdateServerGroupServersAttributeRequest::default(),
@@ -201,6 +202,7 @@ impl<C> UpdateServerGroupServersAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateServerGroupServersAttributeRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> UpdateServerGroupServersAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,24 +278,19 @@ pub enum UpdateServerGroupServersAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateServerGroupServersAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.ServerGroup",
-                    "ResourceInConfiguring",
-                    "Forbidden.ServerGroup",
-                    "ResourceNotFound.ServerGroup",
-                    "ResourceNotFound.BackendServer",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatusServerGroup(error),
-            1 => Self::ResourceInConfiguring(error),
-            2 => Self::ForbiddenServerGroup(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            4 => Self::ResourceNotFoundBackendServer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.ServerGroup",
+                        "ResourceInConfiguring",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.BackendServer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateServerGroupServersAttributeError {
@@ -301,50 +299,51 @@ impl UpdateServerGroupServersAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::ResourceInConfiguring(error),
+            2 => Self::ForbiddenServerGroup(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
+            4 => Self::ResourceNotFoundBackendServer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusServerGroup(error) => (0, error),
+            Self::ResourceInConfiguring(error) => (1, error),
+            Self::ForbiddenServerGroup(error) => (2, error),
+            Self::ResourceNotFoundServerGroup(error) => (3, error),
+            Self::ResourceNotFoundBackendServer(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for UpdateServerGroupServersAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateServerGroupServersAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusServerGroup",
+            "ResourceInConfiguring",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundBackendServer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupServersAttributeError {

@@ -84,6 +84,7 @@ impl Default for AddTraficMatchRuleToTrafficMarkingPolicyRequest {
 }
 impl AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
         AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
             inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -210,6 +211,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -218,6 +220,7 @@ impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,21 +290,35 @@ pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTraficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InstanceExist.TrafficMatchRules",
-                    "Duplicated.TrafficMatchRules",
-                    "IllegalParam.SrcCidr",
-                    "IncorrectStatus.TrafficMarkingPolicy",
-                    "IllegalParam.DstCidr",
-                    "IllegalParam.Protocol",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InstanceExist.TrafficMatchRules",
+                        "Duplicated.TrafficMatchRules",
+                        "IllegalParam.SrcCidr",
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "IllegalParam.DstCidr",
+                        "IllegalParam.Protocol",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddTraficMatchRuleToTrafficMarkingPolicyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
             1 => Self::InstanceExistTrafficMatchRules(error),
             2 => Self::DuplicatedTrafficMatchRules(error),
@@ -314,69 +331,47 @@ for AddTraficMatchRuleToTrafficMarkingPolicyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddTraficMatchRuleToTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InstanceExistTrafficMatchRules(error) => {
-                ("InstanceExistTrafficMatchRules", error)
-            }
-            Self::DuplicatedTrafficMatchRules(error) => {
-                ("DuplicatedTrafficMatchRules", error)
-            }
-            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
+            Self::InstanceExistTrafficMatchRules(error) => (1, error),
+            Self::DuplicatedTrafficMatchRules(error) => (2, error),
+            Self::IllegalParamSrcCidr(error) => (3, error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (4, error),
+            Self::IllegalParamDstCidr(error) => (5, error),
+            Self::IllegalParamProtocol(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AddTraficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InstanceExistTrafficMatchRules(_) => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            Self::DuplicatedTrafficMatchRules(_) => {
-                Self::DuplicatedTrafficMatchRules(error)
-            }
-            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddTraficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InstanceExistTrafficMatchRules",
+            "DuplicatedTrafficMatchRules",
+            "IllegalParamSrcCidr",
+            "IncorrectStatusTrafficMarkingPolicy",
+            "IllegalParamDstCidr",
+            "IllegalParamProtocol",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddTraficMatchRuleToTrafficMarkingPolicyError {

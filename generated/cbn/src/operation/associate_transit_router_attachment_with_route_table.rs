@@ -83,6 +83,7 @@ impl Default for AssociateTransitRouterAttachmentWithRouteTableRequest {
 }
 impl AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
         AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
             inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
@@ -200,6 +201,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
 impl<
     'a,
 > AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
@@ -208,6 +210,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,22 +281,36 @@ pub enum AssociateTransitRouterAttachmentWithRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "AssociationExist.TransitRouterTable",
-                    "IllegalParam.TransitRouterTableType",
-                    "OperationFailed.TransitRouterType",
-                    "IncorrectStatus.AttachmentOrRouteTable",
-                    "IllegalParam.TransitRouterTableId",
-                    "OperationUnsupported.Associate",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidAttachmentId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "AssociationExist.TransitRouterTable",
+                        "IllegalParam.TransitRouterTableType",
+                        "OperationFailed.TransitRouterType",
+                        "IncorrectStatus.AttachmentOrRouteTable",
+                        "IllegalParam.TransitRouterTableId",
+                        "OperationUnsupported.Associate",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidAttachmentId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateTransitRouterAttachmentWithRouteTableError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::AssociationExistTransitRouterTable(error),
             1 => Self::IllegalParamTransitRouterTableType(error),
             2 => Self::OperationFailedTransitRouterType(error),
@@ -307,87 +324,49 @@ for AssociateTransitRouterAttachmentWithRouteTableError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateTransitRouterAttachmentWithRouteTableError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitRouterTable(error) => {
-                ("AssociationExistTransitRouterTable", error)
-            }
-            Self::IllegalParamTransitRouterTableType(error) => {
-                ("IllegalParamTransitRouterTableType", error)
-            }
-            Self::OperationFailedTransitRouterType(error) => {
-                ("OperationFailedTransitRouterType", error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
-                ("IncorrectStatusAttachmentOrRouteTable", error)
-            }
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::OperationUnsupportedAssociate(error) => {
-                ("OperationUnsupportedAssociate", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AssociationExistTransitRouterTable(error) => (0, error),
+            Self::IllegalParamTransitRouterTableType(error) => (1, error),
+            Self::OperationFailedTransitRouterType(error) => (2, error),
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => (3, error),
+            Self::IllegalParamTransitRouterTableId(error) => (4, error),
+            Self::OperationUnsupportedAssociate(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::Unauthorized(error) => (7, error),
+            Self::InvalidRouteTableIdNotFound(error) => (8, error),
+            Self::InvalidAttachmentIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for AssociateTransitRouterAttachmentWithRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AssociationExistTransitRouterTable(_) => {
-                Self::AssociationExistTransitRouterTable(error)
-            }
-            Self::IllegalParamTransitRouterTableType(_) => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            Self::OperationFailedTransitRouterType(_) => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::OperationUnsupportedAssociate(_) => {
-                Self::OperationUnsupportedAssociate(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateTransitRouterAttachmentWithRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AssociationExistTransitRouterTable",
+            "IllegalParamTransitRouterTableType",
+            "OperationFailedTransitRouterType",
+            "IncorrectStatusAttachmentOrRouteTable",
+            "IllegalParamTransitRouterTableId",
+            "OperationUnsupportedAssociate",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "InvalidAttachmentIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError {

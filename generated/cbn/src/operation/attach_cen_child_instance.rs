@@ -97,6 +97,7 @@ impl Default for AttachCenChildInstanceRequest {
 }
 impl AttachCenChildInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachCenChildInstanceRequestBuilder {
         AttachCenChildInstanceRequestBuilder {
             inner: AttachCenChildInstanceRequest::default(),
@@ -219,6 +220,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     }
 }
 impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachCenChildInstanceRequest::default(),
@@ -227,6 +229,7 @@ impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -318,33 +321,47 @@ pub enum AttachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "IncorrectStatus.VpcSwitch",
-                    "Forbbiden.CloudBoxVSwitchExist",
-                    "OperationFailed.InvalidVpcStatus",
-                    "OperationFailed.InvalidTransitRouter",
-                    "OperationUnsupported.CenFullLevel",
-                    "IncorrectStatus.VpcRouteTable",
-                    "InvalidOperation.VbrAttachedToEcr",
-                    "OperationUnsupported.VpcRoutePropagationSource",
-                    "InvalidStatus.ResourceStatus",
-                    "IncorrectStatus.TransitRouter",
-                    "IllegalParam.RegionId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Forbidden.AttachChildInstance",
-                    "Bid.NotFound",
-                    "Operation.FailedAndTryAgain",
-                    "InvalidOperation.ChildInstanceRIAlreadyExist",
-                    "Forbbiden.AttachChildInstanceAcrossUid",
-                    "InvalidOperation.ChildInstanceAlreadyAttached",
-                    "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "IncorrectStatus.VpcSwitch",
+                        "Forbbiden.CloudBoxVSwitchExist",
+                        "OperationFailed.InvalidVpcStatus",
+                        "OperationFailed.InvalidTransitRouter",
+                        "OperationUnsupported.CenFullLevel",
+                        "IncorrectStatus.VpcRouteTable",
+                        "InvalidOperation.VbrAttachedToEcr",
+                        "OperationUnsupported.VpcRoutePropagationSource",
+                        "InvalidStatus.ResourceStatus",
+                        "IncorrectStatus.TransitRouter",
+                        "IllegalParam.RegionId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Forbidden.AttachChildInstance",
+                        "Bid.NotFound",
+                        "Operation.FailedAndTryAgain",
+                        "InvalidOperation.ChildInstanceRIAlreadyExist",
+                        "Forbbiden.AttachChildInstanceAcrossUid",
+                        "InvalidOperation.ChildInstanceAlreadyAttached",
+                        "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AttachCenChildInstanceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
             1 => Self::IncorrectStatusVpcSwitch(error),
             2 => Self::ForbbidenCloudBoxVSwitchExist(error),
@@ -369,141 +386,73 @@ impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AttachCenChildInstanceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::ForbbidenCloudBoxVSwitchExist(error) => {
-                ("ForbbidenCloudBoxVSwitchExist", error)
-            }
-            Self::OperationFailedInvalidVpcStatus(error) => {
-                ("OperationFailedInvalidVpcStatus", error)
-            }
-            Self::OperationFailedInvalidTransitRouter(error) => {
-                ("OperationFailedInvalidTransitRouter", error)
-            }
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::IncorrectStatusVpcRouteTable(error) => {
-                ("IncorrectStatusVpcRouteTable", error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(error) => {
-                ("InvalidOperationVbrAttachedToEcr", error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
-                ("OperationUnsupportedVpcRoutePropagationSource", error)
-            }
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ForbiddenAttachChildInstance(error) => {
-                ("ForbiddenAttachChildInstance", error)
-            }
-            Self::BidNotFound(error) => ("BidNotFound", error),
-            Self::OperationFailedAndTryAgain(error) => {
-                ("OperationFailedAndTryAgain", error)
-            }
-            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => {
-                ("InvalidOperationChildInstanceRiAlreadyExist", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossUid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossUid", error)
-            }
-            Self::InvalidOperationChildInstanceAlreadyAttached(error) => {
-                ("InvalidOperationChildInstanceAlreadyAttached", error)
-            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (0, error),
+            Self::IncorrectStatusVpcSwitch(error) => (1, error),
+            Self::ForbbidenCloudBoxVSwitchExist(error) => (2, error),
+            Self::OperationFailedInvalidVpcStatus(error) => (3, error),
+            Self::OperationFailedInvalidTransitRouter(error) => (4, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (5, error),
+            Self::IncorrectStatusVpcRouteTable(error) => (6, error),
+            Self::InvalidOperationVbrAttachedToEcr(error) => (7, error),
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => (8, error),
+            Self::InvalidStatusResourceStatus(error) => (9, error),
+            Self::IncorrectStatusTransitRouter(error) => (10, error),
+            Self::IllegalParamRegionId(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
+            Self::ForbiddenAttachChildInstance(error) => (14, error),
+            Self::BidNotFound(error) => (15, error),
+            Self::OperationFailedAndTryAgain(error) => (16, error),
+            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => (17, error),
+            Self::ForbbidenAttachChildInstanceAcrossUid(error) => (18, error),
+            Self::InvalidOperationChildInstanceAlreadyAttached(error) => (19, error),
             Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
-                ("InvalidOperationCenAlreadyAutoPubilshRouteToInstance", error)
+                (20, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for AttachCenChildInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::ForbbidenCloudBoxVSwitchExist(_) => {
-                Self::ForbbidenCloudBoxVSwitchExist(error)
-            }
-            Self::OperationFailedInvalidVpcStatus(_) => {
-                Self::OperationFailedInvalidVpcStatus(error)
-            }
-            Self::OperationFailedInvalidTransitRouter(_) => {
-                Self::OperationFailedInvalidTransitRouter(error)
-            }
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::IncorrectStatusVpcRouteTable(_) => {
-                Self::IncorrectStatusVpcRouteTable(error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(_) => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ForbiddenAttachChildInstance(_) => {
-                Self::ForbiddenAttachChildInstance(error)
-            }
-            Self::BidNotFound(_) => Self::BidNotFound(error),
-            Self::OperationFailedAndTryAgain(_) => {
-                Self::OperationFailedAndTryAgain(error)
-            }
-            Self::InvalidOperationChildInstanceRiAlreadyExist(_) => {
-                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossUid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            }
-            Self::InvalidOperationChildInstanceAlreadyAttached(_) => {
-                Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            }
-            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(_) => {
-                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachCenChildInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "IncorrectStatusVpcSwitch",
+            "ForbbidenCloudBoxVSwitchExist",
+            "OperationFailedInvalidVpcStatus",
+            "OperationFailedInvalidTransitRouter",
+            "OperationUnsupportedCenFullLevel",
+            "IncorrectStatusVpcRouteTable",
+            "InvalidOperationVbrAttachedToEcr",
+            "OperationUnsupportedVpcRoutePropagationSource",
+            "InvalidStatusResourceStatus",
+            "IncorrectStatusTransitRouter",
+            "IllegalParamRegionId",
+            "InvalidParameter",
+            "Unauthorized",
+            "ForbiddenAttachChildInstance",
+            "BidNotFound",
+            "OperationFailedAndTryAgain",
+            "InvalidOperationChildInstanceRiAlreadyExist",
+            "ForbbidenAttachChildInstanceAcrossUid",
+            "InvalidOperationChildInstanceAlreadyAttached",
+            "InvalidOperationCenAlreadyAutoPubilshRouteToInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachCenChildInstanceError {

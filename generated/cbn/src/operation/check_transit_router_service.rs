@@ -44,6 +44,7 @@ impl Default for CheckTransitRouterServiceRequest {
 }
 impl CheckTransitRouterServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CheckTransitRouterServiceRequestBuilder {
         CheckTransitRouterServiceRequestBuilder {
             inner: CheckTransitRouterServiceRequest::default(),
@@ -112,6 +113,7 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
     }
 }
 impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CheckTransitRouterServiceRequest::default(),
@@ -120,6 +122,7 @@ impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -184,22 +187,18 @@ pub enum CheckTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CheckTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "USER_NOT_OPEN_TR_SERVICE",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::UserNotOpenTrService(error),
-            1 => Self::ForbiddenTransitRouterServiceExpired(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "USER_NOT_OPEN_TR_SERVICE",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CheckTransitRouterServiceError {
@@ -208,40 +207,48 @@ impl CheckTransitRouterServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UserNotOpenTrService(error),
+            1 => Self::ForbiddenTransitRouterServiceExpired(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UserNotOpenTrService(error) => ("UserNotOpenTrService", error),
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UserNotOpenTrService(error) => (0, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CheckTransitRouterServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UserNotOpenTrService(_) => Self::UserNotOpenTrService(error),
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CheckTransitRouterServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UserNotOpenTrService",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CheckTransitRouterServiceError {

@@ -157,6 +157,7 @@ impl Default for CreateCenBandwidthPackageRequest {
 }
 impl CreateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenBandwidthPackageRequestBuilder {
         CreateCenBandwidthPackageRequestBuilder {
             inner: CreateCenBandwidthPackageRequest::default(),
@@ -360,6 +361,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenBandwidthPackageRequest::default(),
@@ -368,6 +370,7 @@ impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -445,20 +448,34 @@ pub enum CreateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnSupported.ChargeType",
-                    "ParameterIllegal.BandwidthPackage",
-                    "OperationInvalid.UserCanNotBuyCrossBorderBwp",
-                    "OperationInvalid.UserCanNotBuyBwp",
-                    "Order.AccountStatusIllegal",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "PayFor.AccountMoneyValidateError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnSupported.ChargeType",
+                        "ParameterIllegal.BandwidthPackage",
+                        "OperationInvalid.UserCanNotBuyCrossBorderBwp",
+                        "OperationInvalid.UserCanNotBuyBwp",
+                        "Order.AccountStatusIllegal",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "PayFor.AccountMoneyValidateError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateCenBandwidthPackageError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnSupportedChargeType(error),
             1 => Self::ParameterIllegalBandwidthPackage(error),
             2 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
@@ -470,69 +487,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateCenBandwidthPackageError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnSupportedChargeType(error) => ("UnSupportedChargeType", error),
-            Self::ParameterIllegalBandwidthPackage(error) => {
-                ("ParameterIllegalBandwidthPackage", error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
-                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
-            }
-            Self::OperationInvalidUserCanNotBuyBwp(error) => {
-                ("OperationInvalidUserCanNotBuyBwp", error)
-            }
-            Self::OrderAccountStatusIllegal(error) => {
-                ("OrderAccountStatusIllegal", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::PayForAccountMoneyValidateError(error) => {
-                ("PayForAccountMoneyValidateError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnSupportedChargeType(error) => (0, error),
+            Self::ParameterIllegalBandwidthPackage(error) => (1, error),
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => (2, error),
+            Self::OperationInvalidUserCanNotBuyBwp(error) => (3, error),
+            Self::OrderAccountStatusIllegal(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::PayForAccountMoneyValidateError(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateCenBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnSupportedChargeType(_) => Self::UnSupportedChargeType(error),
-            Self::ParameterIllegalBandwidthPackage(_) => {
-                Self::ParameterIllegalBandwidthPackage(error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            Self::OperationInvalidUserCanNotBuyBwp(_) => {
-                Self::OperationInvalidUserCanNotBuyBwp(error)
-            }
-            Self::OrderAccountStatusIllegal(_) => Self::OrderAccountStatusIllegal(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::PayForAccountMoneyValidateError(_) => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnSupportedChargeType",
+            "ParameterIllegalBandwidthPackage",
+            "OperationInvalidUserCanNotBuyCrossBorderBwp",
+            "OperationInvalidUserCanNotBuyBwp",
+            "OrderAccountStatusIllegal",
+            "InvalidParameter",
+            "Unauthorized",
+            "PayForAccountMoneyValidateError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenBandwidthPackageError {

@@ -101,6 +101,7 @@ impl Default for CreateCenChildInstanceRouteEntryToAttachmentRequest {
 }
 impl CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
         CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
             inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
@@ -240,6 +241,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
@@ -248,6 +250,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,24 +329,38 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.VpcAsInternetGateway",
-                    "InvalidCIDRBlock.Duplicate",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationFailed.RouteConflict",
-                    "InvalidOperation.UnsupportnexthopType",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "SystemBusy",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "InvalidAttachmentId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.VpcAsInternetGateway",
+                        "InvalidCIDRBlock.Duplicate",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationFailed.RouteConflict",
+                        "InvalidOperation.UnsupportnexthopType",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "SystemBusy",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "InvalidAttachmentId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateCenChildInstanceRouteEntryToAttachmentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenVpcAsInternetGateway(error),
             1 => Self::InvalidCidrBlockDuplicate(error),
             2 => Self::InvalidCidrBlockMalformed(error),
@@ -359,91 +376,55 @@ for CreateCenChildInstanceRouteEntryToAttachmentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateCenChildInstanceRouteEntryToAttachmentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcAsInternetGateway(error) => {
-                ("ForbiddenVpcAsInternetGateway", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::InvalidOperationUnsupportnexthopType(error) => {
-                ("InvalidOperationUnsupportnexthopType", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ForbiddenVpcAsInternetGateway(error) => (0, error),
+            Self::InvalidCidrBlockDuplicate(error) => (1, error),
+            Self::InvalidCidrBlockMalformed(error) => (2, error),
+            Self::OperationFailedRouteConflict(error) => (3, error),
+            Self::InvalidOperationUnsupportnexthopType(error) => (4, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (5, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::SystemBusy(error) => (9, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (10, error)
             }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAttachmentIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenVpcAsInternetGateway(_) => {
-                Self::ForbiddenVpcAsInternetGateway(error)
-            }
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::InvalidOperationUnsupportnexthopType(_) => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenVpcAsInternetGateway",
+            "InvalidCidrBlockDuplicate",
+            "InvalidCidrBlockMalformed",
+            "OperationFailedRouteConflict",
+            "InvalidOperationUnsupportnexthopType",
+            "IncorrectStatusVpcRouteEntry",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "InvalidParameter",
+            "Unauthorized",
+            "SystemBusy",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "InvalidAttachmentIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {

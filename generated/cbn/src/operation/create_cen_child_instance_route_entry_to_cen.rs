@@ -110,6 +110,7 @@ impl Default for CreateCenChildInstanceRouteEntryToCenRequest {
 }
 impl CreateCenChildInstanceRouteEntryToCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenChildInstanceRouteEntryToCenRequestBuilder {
         CreateCenChildInstanceRouteEntryToCenRequestBuilder {
             inner: CreateCenChildInstanceRouteEntryToCenRequest::default(),
@@ -261,6 +262,7 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenChildInstanceRouteEntryToCenRequest::default(),
@@ -269,6 +271,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -323,20 +326,17 @@ pub enum CreateCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.TransitRouterType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::OperationFailedTransitRouterType(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.TransitRouterType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenChildInstanceRouteEntryToCenError {
@@ -345,38 +345,45 @@ impl CreateCenChildInstanceRouteEntryToCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedTransitRouterType(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedTransitRouterType(error) => {
-                ("OperationFailedTransitRouterType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedTransitRouterType(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for CreateCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedTransitRouterType(_) => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedTransitRouterType",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToCenError {

@@ -424,6 +424,7 @@ impl Default for CreateCenRouteMapRequest {
 }
 impl CreateCenRouteMapRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenRouteMapRequestBuilder {
         CreateCenRouteMapRequestBuilder {
             inner: CreateCenRouteMapRequest::default(),
@@ -1133,6 +1134,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenRouteMapRequest::default(),
@@ -1141,6 +1143,7 @@ impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1226,26 +1229,40 @@ pub enum CreateCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.CenRouteMapExist",
-                    "Invid.Parameter",
-                    "InvalidOperation.NoEffictiveAction",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidDescription",
-                    "IllegalParam.ZoneId",
-                    "Forbidden.NoMedAuthorized",
-                    "InvalidOperation.MedRouteMapExist",
-                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                    "InvalidOperation.MedRouteMapActionMustPermit",
-                    "InvalidParameter.MedRouteMapDestInstanceIds",
-                    "InvalidParameter.MedRouteMapDestInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.CenRouteMapExist",
+                        "Invid.Parameter",
+                        "InvalidOperation.NoEffictiveAction",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidDescription",
+                        "IllegalParam.ZoneId",
+                        "Forbidden.NoMedAuthorized",
+                        "InvalidOperation.MedRouteMapExist",
+                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                        "InvalidOperation.MedRouteMapActionMustPermit",
+                        "InvalidParameter.MedRouteMapDestInstanceIds",
+                        "InvalidParameter.MedRouteMapDestInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateCenRouteMapError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenCenRouteMapExist(error),
             1 => Self::InvidParameter(error),
             2 => Self::InvalidOperationNoEffictiveAction(error),
@@ -1263,93 +1280,57 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateCenRouteMapError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenCenRouteMapExist(error) => {
-                ("ForbiddenCenRouteMapExist", error)
-            }
-            Self::InvidParameter(error) => ("InvidParameter", error),
-            Self::InvalidOperationNoEffictiveAction(error) => {
-                ("InvalidOperationNoEffictiveAction", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
-            Self::InvalidOperationMedRouteMapExist(error) => {
-                ("InvalidOperationMedRouteMapExist", error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
-                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
-                ("InvalidOperationMedRouteMapActionMustPermit", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceIds", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenCenRouteMapExist(error) => (0, error),
+            Self::InvidParameter(error) => (1, error),
+            Self::InvalidOperationNoEffictiveAction(error) => (2, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::IllegalParamZoneId(error) => (5, error),
+            Self::ForbiddenNoMedAuthorized(error) => (6, error),
+            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for CreateCenRouteMapError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenCenRouteMapExist(_) => Self::ForbiddenCenRouteMapExist(error),
-            Self::InvidParameter(_) => Self::InvidParameter(error),
-            Self::InvalidOperationNoEffictiveAction(_) => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
-            Self::InvalidOperationMedRouteMapExist(_) => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenRouteMapError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenCenRouteMapExist",
+            "InvidParameter",
+            "InvalidOperationNoEffictiveAction",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidDescription",
+            "IllegalParamZoneId",
+            "ForbiddenNoMedAuthorized",
+            "InvalidOperationMedRouteMapExist",
+            "InvalidOperationMedRouteMapNotAllowedOtherAction",
+            "InvalidOperationMedRouteMapActionMustPermit",
+            "InvalidParameterMedRouteMapDestInstanceIds",
+            "InvalidParameterMedRouteMapDestInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenRouteMapError {

@@ -153,6 +153,7 @@ impl Default for CreateTransitRouterVbrAttachmentRequest {
 }
 impl CreateTransitRouterVbrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterVbrAttachmentRequestBuilder {
         CreateTransitRouterVbrAttachmentRequestBuilder {
             inner: CreateTransitRouterVbrAttachmentRequest::default(),
@@ -350,6 +351,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterVbrAttachmentRequest::default(),
@@ -358,6 +360,7 @@ impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -476,40 +479,54 @@ pub enum CreateTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidStatus.ResourceStatus",
-                    "InvalidTransitRouterId.NotFound",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "OperationUnsupported.TransitRouterType",
-                    "MissingParam.CenIdOrRegionId",
-                    "IncorrectStatus.Vpc",
-                    "Forbidden.VbrDeviceModel",
-                    "IllegalParam.AssociateRouteTableId",
-                    "Forbbiden.AttachChildInstanceAcrossBid",
-                    "IllegalParam.RegionId",
-                    "OperationUnsupported.CenFullLevel",
-                    "OperationUnsupported.VbrAttachment",
-                    "InvalidOperation.CenInstanceStatus",
-                    "OperationUnsupported.CloudBoxVbrNotSupport",
-                    "IncorrectStatus.VbrResource",
-                    "IncorrectStatus.TransitRouter",
-                    "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "InvalidOperation.VbrAttachedToEcr",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.ResourceType",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidStatus.ResourceStatus",
+                        "InvalidTransitRouterId.NotFound",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "OperationUnsupported.TransitRouterType",
+                        "MissingParam.CenIdOrRegionId",
+                        "IncorrectStatus.Vpc",
+                        "Forbidden.VbrDeviceModel",
+                        "IllegalParam.AssociateRouteTableId",
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "IllegalParam.RegionId",
+                        "OperationUnsupported.CenFullLevel",
+                        "OperationUnsupported.VbrAttachment",
+                        "InvalidOperation.CenInstanceStatus",
+                        "OperationUnsupported.CloudBoxVbrNotSupport",
+                        "IncorrectStatus.VbrResource",
+                        "IncorrectStatus.TransitRouter",
+                        "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "InvalidOperation.VbrAttachedToEcr",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.ResourceType",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateTransitRouterVbrAttachmentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
             1 => Self::OperationUnsupportedTransitRouterRegionId(error),
             2 => Self::InvalidCenIdNotFound(error),
@@ -541,179 +558,85 @@ for CreateTransitRouterVbrAttachmentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateTransitRouterVbrAttachmentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ForbiddenVbrDeviceModel(error) => ("ForbiddenVbrDeviceModel", error),
-            Self::IllegalParamAssociateRouteTableId(error) => {
-                ("IllegalParamAssociateRouteTableId", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::OperationUnsupportedVbrAttachment(error) => {
-                ("OperationUnsupportedVbrAttachment", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => {
-                ("OperationUnsupportedCloudBoxVbrNotSupport", error)
-            }
-            Self::IncorrectStatusVbrResource(error) => {
-                ("IncorrectStatusVbrResource", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaVbrAttachPerTransitRouter", error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(error) => {
-                ("InvalidOperationVbrAttachedToEcr", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
+            Self::InvalidCenIdNotFound(error) => (2, error),
+            Self::InvalidStatusResourceStatus(error) => (3, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
+            Self::MissingParamCenIdOrRegionId(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::ForbiddenVbrDeviceModel(error) => (9, error),
+            Self::IllegalParamAssociateRouteTableId(error) => (10, error),
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (11, error),
+            Self::IllegalParamRegionId(error) => (12, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (13, error),
+            Self::OperationUnsupportedVbrAttachment(error) => (14, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => (16, error),
+            Self::IncorrectStatusVbrResource(error) => (17, error),
+            Self::IncorrectStatusTransitRouter(error) => (18, error),
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => (19, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
+            Self::InvalidOperationVbrAttachedToEcr(error) => (22, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
+            Self::InvalidParameter(error) => (25, error),
+            Self::Unauthorized(error) => (26, error),
+            Self::InvalidParameterResourceType(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for CreateTransitRouterVbrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ForbiddenVbrDeviceModel(_) => Self::ForbiddenVbrDeviceModel(error),
-            Self::IllegalParamAssociateRouteTableId(_) => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::OperationUnsupportedVbrAttachment(_) => {
-                Self::OperationUnsupportedVbrAttachment(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::OperationUnsupportedCloudBoxVbrNotSupport(_) => {
-                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            }
-            Self::IncorrectStatusVbrResource(_) => {
-                Self::IncorrectStatusVbrResource(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(_) => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "OperationUnsupportedTransitRouterRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidStatusResourceStatus",
+            "InvalidTransitRouterIdNotFound",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "OperationUnsupportedTransitRouterType",
+            "MissingParamCenIdOrRegionId",
+            "IncorrectStatusVpc",
+            "ForbiddenVbrDeviceModel",
+            "IllegalParamAssociateRouteTableId",
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "IllegalParamRegionId",
+            "OperationUnsupportedCenFullLevel",
+            "OperationUnsupportedVbrAttachment",
+            "InvalidOperationCenInstanceStatus",
+            "OperationUnsupportedCloudBoxVbrNotSupport",
+            "IncorrectStatusVbrResource",
+            "IncorrectStatusTransitRouter",
+            "QuotaExceededCenQuotaVbrAttachPerTransitRouter",
+            "QuotaFullChildInstanceRelatedCen",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "InvalidOperationVbrAttachedToEcr",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterResourceType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {

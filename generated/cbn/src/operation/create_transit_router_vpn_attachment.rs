@@ -167,6 +167,7 @@ impl Default for CreateTransitRouterVpnAttachmentRequest {
 }
 impl CreateTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterVpnAttachmentRequestBuilder {
         CreateTransitRouterVpnAttachmentRequestBuilder {
             inner: CreateTransitRouterVpnAttachmentRequest::default(),
@@ -390,6 +391,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterVpnAttachmentRequest::default(),
@@ -398,6 +400,7 @@ impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -522,44 +525,58 @@ pub enum CreateTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "OperationUnsupported.TransitRouterRegionId",
-                    "InvalidCenId.NotFound",
-                    "InvalidStatus.ResourceStatus",
-                    "InvalidTransitRouterId.NotFound",
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "InvalidAvailable.NoResource",
-                    "OperationUnsupported.VpnAttachment",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.AllocateCidrFailed",
-                    "OperationUnsupported.ZoneId",
-                    "MissingParam.CenIdOrRegionId",
-                    "IllegalParam.RegionId",
-                    "OperationUnsupported.CenFullLevel",
-                    "InvalidOperation.CenInstanceStatus",
-                    "IllegalParam.ZoneMappings",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.VpnNetworkTypeInvalid",
-                    "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
-                    "QuotaFull.ChildInstanceRelatedCen",
-                    "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
-                    "OperationUnsupported.VcoTunnelNotMatchZoneParam",
-                    "Forbidden.ResourceOwnerTransitRouterServiceExpired",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IllegalParam.TransitRouterRegionId",
-                    "InvalidVpnId.NotFound",
-                    "InvalidParameter.ResourceType",
-                    "InvalidParameter.VpnId",
-                    "IllegalParam.ChargeType",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidStatus.ResourceStatus",
+                        "InvalidTransitRouterId.NotFound",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "InvalidAvailable.NoResource",
+                        "OperationUnsupported.VpnAttachment",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.AllocateCidrFailed",
+                        "OperationUnsupported.ZoneId",
+                        "MissingParam.CenIdOrRegionId",
+                        "IllegalParam.RegionId",
+                        "OperationUnsupported.CenFullLevel",
+                        "InvalidOperation.CenInstanceStatus",
+                        "IllegalParam.ZoneMappings",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.VpnNetworkTypeInvalid",
+                        "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "OperationUnsupported.VcoTunnelNotMatchZoneParam",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IllegalParam.TransitRouterRegionId",
+                        "InvalidVpnId.NotFound",
+                        "InvalidParameter.ResourceType",
+                        "InvalidParameter.VpnId",
+                        "IllegalParam.ChargeType",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateTransitRouterVpnAttachmentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
             1 => Self::OperationUnsupportedTransitRouterRegionId(error),
             2 => Self::InvalidCenIdNotFound(error),
@@ -595,195 +612,93 @@ for CreateTransitRouterVpnAttachmentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateTransitRouterVpnAttachmentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::InvalidAvailableNoResource(error) => {
-                ("InvalidAvailableNoResource", error)
-            }
-            Self::OperationUnsupportedVpnAttachment(error) => {
-                ("OperationUnsupportedVpnAttachment", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedAllocateCidrFailed(error) => {
-                ("OperationFailedAllocateCidrFailed", error)
-            }
-            Self::OperationUnsupportedZoneId(error) => {
-                ("OperationUnsupportedZoneId", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationVpnNetworkTypeInvalid(error) => {
-                ("InvalidOperationVpnNetworkTypeInvalid", error)
-            }
-            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaVpnAttachPerTransitRouter", error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => {
-                ("OperationUnsupportedVcoTunnelNotMatchZoneParam", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IllegalParamTransitRouterRegionId(error) => {
-                ("IllegalParamTransitRouterRegionId", error)
-            }
-            Self::InvalidVpnIdNotFound(error) => ("InvalidVpnIdNotFound", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
-            Self::InvalidParameterVpnId(error) => ("InvalidParameterVpnId", error),
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
+            Self::InvalidCenIdNotFound(error) => (2, error),
+            Self::InvalidStatusResourceStatus(error) => (3, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (6, error),
+            Self::InvalidAvailableNoResource(error) => (7, error),
+            Self::OperationUnsupportedVpnAttachment(error) => (8, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
+            Self::OperationFailedAllocateCidrFailed(error) => (10, error),
+            Self::OperationUnsupportedZoneId(error) => (11, error),
+            Self::MissingParamCenIdOrRegionId(error) => (12, error),
+            Self::IllegalParamRegionId(error) => (13, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (14, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
+            Self::IllegalParamZoneMappings(error) => (16, error),
+            Self::IncorrectStatusTransitRouter(error) => (17, error),
+            Self::InvalidOperationVpnNetworkTypeInvalid(error) => (18, error),
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => (19, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => (22, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
+            Self::InvalidParameter(error) => (25, error),
+            Self::Unauthorized(error) => (26, error),
+            Self::IllegalParamTransitRouterRegionId(error) => (27, error),
+            Self::InvalidVpnIdNotFound(error) => (28, error),
+            Self::InvalidParameterResourceType(error) => (29, error),
+            Self::InvalidParameterVpnId(error) => (30, error),
+            Self::IllegalParamChargeType(error) => (31, error),
+            Self::Unhandled(error) => (32, error),
         }
     }
 }
 impl Clone for CreateTransitRouterVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::InvalidAvailableNoResource(_) => {
-                Self::InvalidAvailableNoResource(error)
-            }
-            Self::OperationUnsupportedVpnAttachment(_) => {
-                Self::OperationUnsupportedVpnAttachment(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedAllocateCidrFailed(_) => {
-                Self::OperationFailedAllocateCidrFailed(error)
-            }
-            Self::OperationUnsupportedZoneId(_) => {
-                Self::OperationUnsupportedZoneId(error)
-            }
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationVpnNetworkTypeInvalid(_) => {
-                Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            }
-            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(_) => {
-                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IllegalParamTransitRouterRegionId(_) => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            Self::InvalidVpnIdNotFound(_) => Self::InvalidVpnIdNotFound(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::InvalidParameterVpnId(_) => Self::InvalidParameterVpnId(error),
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "OperationUnsupportedTransitRouterRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidStatusResourceStatus",
+            "InvalidTransitRouterIdNotFound",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "InvalidAvailableNoResource",
+            "OperationUnsupportedVpnAttachment",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedAllocateCidrFailed",
+            "OperationUnsupportedZoneId",
+            "MissingParamCenIdOrRegionId",
+            "IllegalParamRegionId",
+            "OperationUnsupportedCenFullLevel",
+            "InvalidOperationCenInstanceStatus",
+            "IllegalParamZoneMappings",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationVpnNetworkTypeInvalid",
+            "QuotaExceededCenQuotaVpnAttachPerTransitRouter",
+            "QuotaFullChildInstanceRelatedCen",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "OperationUnsupportedVcoTunnelNotMatchZoneParam",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "IllegalParamTransitRouterRegionId",
+            "InvalidVpnIdNotFound",
+            "InvalidParameterResourceType",
+            "InvalidParameterVpnId",
+            "IllegalParamChargeType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {

@@ -109,6 +109,7 @@ impl Default for DeleteCenChildInstanceRouteEntryToCenRequest {
 }
 impl DeleteCenChildInstanceRouteEntryToCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
         DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
             inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
@@ -260,6 +261,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
@@ -268,6 +270,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -324,22 +327,18 @@ pub enum DeleteCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.VpcNotAttachedToCen",
-                    "OperationFailed.InvalidChildInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::OperationFailedVpcNotAttachedToCen(error),
-            1 => Self::OperationFailedInvalidChildInstanceType(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.VpcNotAttachedToCen",
+                        "OperationFailed.InvalidChildInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenChildInstanceRouteEntryToCenError {
@@ -348,44 +347,48 @@ impl DeleteCenChildInstanceRouteEntryToCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedVpcNotAttachedToCen(error),
+            1 => Self::OperationFailedInvalidChildInstanceType(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpcNotAttachedToCen(error) => {
-                ("OperationFailedVpcNotAttachedToCen", error)
-            }
-            Self::OperationFailedInvalidChildInstanceType(error) => {
-                ("OperationFailedInvalidChildInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedVpcNotAttachedToCen(error) => (0, error),
+            Self::OperationFailedInvalidChildInstanceType(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVpcNotAttachedToCen(_) => {
-                Self::OperationFailedVpcNotAttachedToCen(error)
-            }
-            Self::OperationFailedInvalidChildInstanceType(_) => {
-                Self::OperationFailedInvalidChildInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVpcNotAttachedToCen",
+            "OperationFailedInvalidChildInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {

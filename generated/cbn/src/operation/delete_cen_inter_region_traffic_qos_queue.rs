@@ -68,6 +68,7 @@ impl Default for DeleteCenInterRegionTrafficQosQueueRequest {
 }
 impl DeleteCenInterRegionTrafficQosQueueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenInterRegionTrafficQosQueueRequestBuilder {
         DeleteCenInterRegionTrafficQosQueueRequestBuilder {
             inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
@@ -168,6 +169,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
@@ -176,6 +178,7 @@ impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -238,18 +241,32 @@ pub enum DeleteCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficQosQueueId.NotFound",
-                    "IncorrectStatus.TrafficQosPolicy",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyQueueId",
-                    "Forbidden.CDTServiceExpired",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficQosQueueId.NotFound",
+                        "IncorrectStatus.TrafficQosPolicy",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyQueueId",
+                        "Forbidden.CDTServiceExpired",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteCenInterRegionTrafficQosQueueError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTrafficQosQueueIdNotFound(error),
             1 => Self::IncorrectStatusTrafficQosPolicy(error),
             2 => Self::InvalidParameter(error),
@@ -259,63 +276,41 @@ for DeleteCenInterRegionTrafficQosQueueError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteCenInterRegionTrafficQosQueueError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosQueueIdNotFound(error) => {
-                ("InvalidTrafficQosQueueIdNotFound", error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(error) => {
-                ("IncorrectStatusTrafficQosPolicy", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyQueueId(error) => {
-                ("MissingParamTrafficQosPolicyQueueId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficQosQueueIdNotFound(error) => (0, error),
+            Self::IncorrectStatusTrafficQosPolicy(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => (4, error),
+            Self::ForbiddenCdtServiceExpired(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteCenInterRegionTrafficQosQueueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficQosQueueIdNotFound(_) => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(_) => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyQueueId(_) => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosQueueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficQosQueueIdNotFound",
+            "IncorrectStatusTrafficQosPolicy",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyQueueId",
+            "ForbiddenCdtServiceExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {

@@ -84,6 +84,7 @@ impl Default for DeleteRouteServiceInCenRequest {
 }
 impl DeleteRouteServiceInCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteServiceInCenRequestBuilder {
         DeleteRouteServiceInCenRequestBuilder {
             inner: DeleteRouteServiceInCenRequest::default(),
@@ -200,6 +201,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteServiceInCenRequest::default(),
@@ -208,6 +210,7 @@ impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,22 +266,18 @@ pub enum DeleteRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.CloudRouteNumberInvalid",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.CloudRouteStatusNotAllow",
-                ],
-            )
-        {
-            0 => Self::InvalidOperationCloudRouteNumberInvalid(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.CloudRouteNumberInvalid",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.CloudRouteStatusNotAllow",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouteServiceInCenError {
@@ -287,44 +286,48 @@ impl DeleteRouteServiceInCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationCloudRouteNumberInvalid(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(error) => {
-                ("InvalidOperationCloudRouteNumberInvalid", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationCloudRouteStatusNotAllow(error) => {
-                ("InvalidOperationCloudRouteStatusNotAllow", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationCloudRouteNumberInvalid(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteRouteServiceInCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(_) => {
-                Self::InvalidOperationCloudRouteNumberInvalid(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationCloudRouteStatusNotAllow(_) => {
-                Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationCloudRouteNumberInvalid",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationCloudRouteStatusNotAllow",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteServiceInCenError {

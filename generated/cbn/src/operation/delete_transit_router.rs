@@ -89,6 +89,7 @@ impl Default for DeleteTransitRouterRequest {
 }
 impl DeleteTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterRequestBuilder {
         DeleteTransitRouterRequestBuilder {
             inner: DeleteTransitRouterRequest::default(),
@@ -185,6 +186,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterRequest::default(),
@@ -193,6 +195,7 @@ impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,30 +279,44 @@ pub enum DeleteTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DeleteTransitRouter",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "OperationFailed.CCNAttached",
-                    "OperationFailed.BandwidthLimitExist",
-                    "IncorrectStatus.CenInstance",
-                    "OperationFailed.TrafficMarkingPolicyExist",
-                    "OperationFailed.MulticastDomainExist",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.TrafficQosPolicyExist",
-                    "OperationFailed.CloudRouteExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationFailed.AggregationRouteExist",
-                    "InvalidOperation.BondVbrExist",
-                    "InvalidTransitRouterInstance.NotFound",
-                    "OperationFailed.FlowLogExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.RelatedEcrExists",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.DeleteTransitRouter",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "OperationFailed.CCNAttached",
+                        "OperationFailed.BandwidthLimitExist",
+                        "IncorrectStatus.CenInstance",
+                        "OperationFailed.TrafficMarkingPolicyExist",
+                        "OperationFailed.MulticastDomainExist",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.TrafficQosPolicyExist",
+                        "OperationFailed.CloudRouteExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationFailed.AggregationRouteExist",
+                        "InvalidOperation.BondVbrExist",
+                        "InvalidTransitRouterInstance.NotFound",
+                        "OperationFailed.FlowLogExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.RelatedEcrExists",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteTransitRouterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedDeleteTransitRouter(error),
             1 => Self::IncorrectStatusTransitRouterInstance(error),
             2 => Self::OperationFailedCcnAttached(error),
@@ -321,135 +338,65 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteTransitRouterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteTransitRouter(error) => {
-                ("OperationFailedDeleteTransitRouter", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::OperationFailedCcnAttached(error) => {
-                ("OperationFailedCcnAttached", error)
-            }
-            Self::OperationFailedBandwidthLimitExist(error) => {
-                ("OperationFailedBandwidthLimitExist", error)
-            }
-            Self::IncorrectStatusCenInstance(error) => {
-                ("IncorrectStatusCenInstance", error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
-                ("OperationFailedTrafficMarkingPolicyExist", error)
-            }
-            Self::OperationFailedMulticastDomainExist(error) => {
-                ("OperationFailedMulticastDomainExist", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedTrafficQosPolicyExist(error) => {
-                ("OperationFailedTrafficQosPolicyExist", error)
-            }
-            Self::OperationFailedCloudRouteExist(error) => {
-                ("OperationFailedCloudRouteExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationFailedAggregationRouteExist(error) => {
-                ("OperationFailedAggregationRouteExist", error)
-            }
-            Self::InvalidOperationBondVbrExist(error) => {
-                ("InvalidOperationBondVbrExist", error)
-            }
-            Self::InvalidTransitRouterInstanceNotFound(error) => {
-                ("InvalidTransitRouterInstanceNotFound", error)
-            }
-            Self::OperationFailedFlowLogExist(error) => {
-                ("OperationFailedFlowLogExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationRelatedEcrExists(error) => {
-                ("InvalidOperationRelatedEcrExists", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedDeleteTransitRouter(error) => (0, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (1, error),
+            Self::OperationFailedCcnAttached(error) => (2, error),
+            Self::OperationFailedBandwidthLimitExist(error) => (3, error),
+            Self::IncorrectStatusCenInstance(error) => (4, error),
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => (5, error),
+            Self::OperationFailedMulticastDomainExist(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::OperationFailedTrafficQosPolicyExist(error) => (8, error),
+            Self::OperationFailedCloudRouteExist(error) => (9, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (10, error),
+            Self::OperationFailedAggregationRouteExist(error) => (11, error),
+            Self::InvalidOperationBondVbrExist(error) => (12, error),
+            Self::InvalidTransitRouterInstanceNotFound(error) => (13, error),
+            Self::OperationFailedFlowLogExist(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidOperationRelatedEcrExists(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedDeleteTransitRouter(_) => {
-                Self::OperationFailedDeleteTransitRouter(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::OperationFailedCcnAttached(_) => {
-                Self::OperationFailedCcnAttached(error)
-            }
-            Self::OperationFailedBandwidthLimitExist(_) => {
-                Self::OperationFailedBandwidthLimitExist(error)
-            }
-            Self::IncorrectStatusCenInstance(_) => {
-                Self::IncorrectStatusCenInstance(error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            Self::OperationFailedMulticastDomainExist(_) => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedTrafficQosPolicyExist(_) => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            Self::OperationFailedCloudRouteExist(_) => {
-                Self::OperationFailedCloudRouteExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationFailedAggregationRouteExist(_) => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            Self::InvalidOperationBondVbrExist(_) => {
-                Self::InvalidOperationBondVbrExist(error)
-            }
-            Self::InvalidTransitRouterInstanceNotFound(_) => {
-                Self::InvalidTransitRouterInstanceNotFound(error)
-            }
-            Self::OperationFailedFlowLogExist(_) => {
-                Self::OperationFailedFlowLogExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationRelatedEcrExists(_) => {
-                Self::InvalidOperationRelatedEcrExists(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedDeleteTransitRouter",
+            "IncorrectStatusTransitRouterInstance",
+            "OperationFailedCcnAttached",
+            "OperationFailedBandwidthLimitExist",
+            "IncorrectStatusCenInstance",
+            "OperationFailedTrafficMarkingPolicyExist",
+            "OperationFailedMulticastDomainExist",
+            "OperationFailedPrefixListExist",
+            "OperationFailedTrafficQosPolicyExist",
+            "OperationFailedCloudRouteExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationFailedAggregationRouteExist",
+            "InvalidOperationBondVbrExist",
+            "InvalidTransitRouterInstanceNotFound",
+            "OperationFailedFlowLogExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationRelatedEcrExists",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterError {

@@ -89,6 +89,7 @@ impl Default for DeleteTransitRouterCidrRequest {
 }
 impl DeleteTransitRouterCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterCidrRequestBuilder {
         DeleteTransitRouterCidrRequestBuilder {
             inner: DeleteTransitRouterCidrRequest::default(),
@@ -213,6 +214,7 @@ impl<C> DeleteTransitRouterCidrRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterCidrRequest::default(),
@@ -221,6 +223,7 @@ impl<'a> DeleteTransitRouterCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,22 +281,18 @@ pub enum DeleteTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.CidrBlockAllocated",
-                    "OperationFailed.CidrNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::OperationFailedCidrBlockAllocated(error),
-            1 => Self::OperationFailedCidrNotExist(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.CidrBlockAllocated",
+                        "OperationFailed.CidrNotExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterCidrError {
@@ -302,44 +301,48 @@ impl DeleteTransitRouterCidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedCidrBlockAllocated(error),
+            1 => Self::OperationFailedCidrNotExist(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedCidrBlockAllocated(error) => {
-                ("OperationFailedCidrBlockAllocated", error)
-            }
-            Self::OperationFailedCidrNotExist(error) => {
-                ("OperationFailedCidrNotExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedCidrBlockAllocated(error) => (0, error),
+            Self::OperationFailedCidrNotExist(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedCidrBlockAllocated(_) => {
-                Self::OperationFailedCidrBlockAllocated(error)
-            }
-            Self::OperationFailedCidrNotExist(_) => {
-                Self::OperationFailedCidrNotExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedCidrBlockAllocated",
+            "OperationFailedCidrNotExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterCidrError {

@@ -80,6 +80,7 @@ impl Default for DeleteTransitRouterEcrAttachmentRequest {
 }
 impl DeleteTransitRouterEcrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterEcrAttachmentRequestBuilder {
         DeleteTransitRouterEcrAttachmentRequestBuilder {
             inner: DeleteTransitRouterEcrAttachmentRequest::default(),
@@ -194,6 +195,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterEcrAttachmentRequest::default(),
@@ -202,6 +204,7 @@ impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,23 +275,37 @@ pub enum DeleteTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "OperationUnsupported.TransitRouterType",
-                    "OperationFailed.NotSupportForceDelete",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationFailed.PrefixListExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "IncorrectStatus.EcrResource",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.NotSupportForceDelete",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationFailed.PrefixListExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IncorrectStatus.EcrResource",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteTransitRouterEcrAttachmentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedRouteTableAssociationExist(error),
             1 => Self::OperationFailedRouteEntryExist(error),
             2 => Self::OperationFailedRouteTablePropagationExist(error),
@@ -303,93 +320,51 @@ for DeleteTransitRouterEcrAttachmentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteTransitRouterEcrAttachmentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IncorrectStatusEcrResource(error) => {
-                ("IncorrectStatusEcrResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (2, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (3, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (5, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::IncorrectStatusEcrResource(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterEcrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IncorrectStatusEcrResource(_) => {
-                Self::IncorrectStatusEcrResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterEcrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedRouteEntryExist",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedNotSupportForceDelete",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationFailedPrefixListExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "IncorrectStatusEcrResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {

@@ -119,6 +119,7 @@ impl Default for DeleteTransitRouterPrefixListAssociationRequest {
 }
 impl DeleteTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterPrefixListAssociationRequestBuilder {
         DeleteTransitRouterPrefixListAssociationRequestBuilder {
             inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
@@ -287,6 +288,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
@@ -295,6 +297,7 @@ impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -380,29 +383,43 @@ pub enum DeleteTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NoPermission.AliyunServiceRolePolicyForCEN",
-                    "ResourceNotFound.PrefixlistCidrs",
-                    "ResourceNotFound.Nexthop",
-                    "ResourceNotFound.PrefixlistAssociation",
-                    "MultipleFound.PrefixlistAssociation",
-                    "InvalidStatus.PrefixlistAssociation",
-                    "ResourceNotFound.PrefixList",
-                    "OperationDenied.SystemPrefixList",
-                    "OperationFailed.OperateShareResource",
-                    "InvalidStatus.Prefixlist",
-                    "IncorrectStatus.RouteTable",
-                    "OperationFailed.TransitRouterNotExist",
-                    "IncorrectStatus.TransitRouter",
-                    "IllegalParam.TransitRouterTableId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidRouteTableId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "ResourceNotFound.PrefixlistCidrs",
+                        "ResourceNotFound.Nexthop",
+                        "ResourceNotFound.PrefixlistAssociation",
+                        "MultipleFound.PrefixlistAssociation",
+                        "InvalidStatus.PrefixlistAssociation",
+                        "ResourceNotFound.PrefixList",
+                        "OperationDenied.SystemPrefixList",
+                        "OperationFailed.OperateShareResource",
+                        "InvalidStatus.Prefixlist",
+                        "IncorrectStatus.RouteTable",
+                        "OperationFailed.TransitRouterNotExist",
+                        "IncorrectStatus.TransitRouter",
+                        "IllegalParam.TransitRouterTableId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteTransitRouterPrefixListAssociationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
             1 => Self::ResourceNotFoundPrefixlistCidrs(error),
             2 => Self::ResourceNotFoundNexthop(error),
@@ -423,119 +440,63 @@ for DeleteTransitRouterPrefixListAssociationError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteTransitRouterPrefixListAssociationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::ResourceNotFoundPrefixlistCidrs(error) => {
-                ("ResourceNotFoundPrefixlistCidrs", error)
-            }
-            Self::ResourceNotFoundNexthop(error) => ("ResourceNotFoundNexthop", error),
-            Self::ResourceNotFoundPrefixlistAssociation(error) => {
-                ("ResourceNotFoundPrefixlistAssociation", error)
-            }
-            Self::MultipleFoundPrefixlistAssociation(error) => {
-                ("MultipleFoundPrefixlistAssociation", error)
-            }
-            Self::InvalidStatusPrefixlistAssociation(error) => {
-                ("InvalidStatusPrefixlistAssociation", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::OperationFailedOperateShareResource(error) => {
-                ("OperationFailedOperateShareResource", error)
-            }
-            Self::InvalidStatusPrefixlist(error) => ("InvalidStatusPrefixlist", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationFailedTransitRouterNotExist(error) => {
-                ("OperationFailedTransitRouterNotExist", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::ResourceNotFoundPrefixlistCidrs(error) => (1, error),
+            Self::ResourceNotFoundNexthop(error) => (2, error),
+            Self::ResourceNotFoundPrefixlistAssociation(error) => (3, error),
+            Self::MultipleFoundPrefixlistAssociation(error) => (4, error),
+            Self::InvalidStatusPrefixlistAssociation(error) => (5, error),
+            Self::ResourceNotFoundPrefixList(error) => (6, error),
+            Self::OperationDeniedSystemPrefixList(error) => (7, error),
+            Self::OperationFailedOperateShareResource(error) => (8, error),
+            Self::InvalidStatusPrefixlist(error) => (9, error),
+            Self::IncorrectStatusRouteTable(error) => (10, error),
+            Self::OperationFailedTransitRouterNotExist(error) => (11, error),
+            Self::IncorrectStatusTransitRouter(error) => (12, error),
+            Self::IllegalParamTransitRouterTableId(error) => (13, error),
+            Self::InvalidParameter(error) => (14, error),
+            Self::Unauthorized(error) => (15, error),
+            Self::InvalidRouteTableIdNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterPrefixListAssociationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::ResourceNotFoundPrefixlistCidrs(_) => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
-            Self::ResourceNotFoundPrefixlistAssociation(_) => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            Self::MultipleFoundPrefixlistAssociation(_) => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            Self::InvalidStatusPrefixlistAssociation(_) => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::OperationFailedOperateShareResource(_) => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationFailedTransitRouterNotExist(_) => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterPrefixListAssociationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "ResourceNotFoundPrefixlistCidrs",
+            "ResourceNotFoundNexthop",
+            "ResourceNotFoundPrefixlistAssociation",
+            "MultipleFoundPrefixlistAssociation",
+            "InvalidStatusPrefixlistAssociation",
+            "ResourceNotFoundPrefixList",
+            "OperationDeniedSystemPrefixList",
+            "OperationFailedOperateShareResource",
+            "InvalidStatusPrefixlist",
+            "IncorrectStatusRouteTable",
+            "OperationFailedTransitRouterNotExist",
+            "IncorrectStatusTransitRouter",
+            "IllegalParamTransitRouterTableId",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {

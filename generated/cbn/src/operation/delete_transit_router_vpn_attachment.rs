@@ -78,6 +78,7 @@ impl Default for DeleteTransitRouterVpnAttachmentRequest {
 }
 impl DeleteTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterVpnAttachmentRequestBuilder {
         DeleteTransitRouterVpnAttachmentRequestBuilder {
             inner: DeleteTransitRouterVpnAttachmentRequest::default(),
@@ -192,6 +193,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterVpnAttachmentRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,23 +275,37 @@ pub enum DeleteTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.RouteTableAssociationExist",
-                    "OperationFailed.RouteEntryExist",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationFailed.NotSupportForceDelete",
-                    "OperationUnsupported.TransitRouterType",
-                    "IncorrectStatus.ResourceStatus",
-                    "OperationFailed.RouteTablePropagationExist",
-                    "OperationFailed.PrefixListExist",
-                    "OperationFailed.FlowLogExistOrNisOpened",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationFailed.NotSupportForceDelete",
+                        "OperationUnsupported.TransitRouterType",
+                        "IncorrectStatus.ResourceStatus",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteTransitRouterVpnAttachmentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedRouteTableAssociationExist(error),
             1 => Self::OperationFailedRouteEntryExist(error),
             2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
@@ -303,93 +320,51 @@ for DeleteTransitRouterVpnAttachmentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteTransitRouterVpnAttachmentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (2, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (3, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
+            Self::IncorrectStatusResourceStatus(error) => (5, error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (8, error),
+            Self::InvalidParameter(error) => (9, error),
+            Self::Unauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedRouteEntryExist",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationFailedNotSupportForceDelete",
+            "OperationUnsupportedTransitRouterType",
+            "IncorrectStatusResourceStatus",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedPrefixListExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {

@@ -94,6 +94,7 @@ impl Default for DescribeCenBandwidthPackagesRequest {
 }
 impl DescribeCenBandwidthPackagesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCenBandwidthPackagesRequestBuilder {
         DescribeCenBandwidthPackagesRequestBuilder {
             inner: DescribeCenBandwidthPackagesRequest::default(),
@@ -240,6 +241,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCenBandwidthPackagesRequest::default(),
@@ -248,6 +250,7 @@ impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -324,22 +327,18 @@ pub enum DescribeCenBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::IllegalParamTagValue(error),
-            1 => Self::IllegalParamTagKey(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCenBandwidthPackagesError {
@@ -348,36 +347,48 @@ impl DescribeCenBandwidthPackagesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTagValue(error),
+            1 => Self::IllegalParamTagKey(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTagValue(error) => (0, error),
+            Self::IllegalParamTagKey(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeCenBandwidthPackagesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCenBandwidthPackagesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCenBandwidthPackagesError {

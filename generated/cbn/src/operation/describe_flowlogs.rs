@@ -170,6 +170,7 @@ impl Default for DescribeFlowlogsRequest {
 }
 impl DescribeFlowlogsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeFlowlogsRequestBuilder {
         DescribeFlowlogsRequestBuilder {
             inner: DescribeFlowlogsRequest::default(),
@@ -411,6 +412,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeFlowlogsRequest::default(),
@@ -419,6 +421,7 @@ impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeFlowlogsResponse, DescribeFlowlogsError> {
@@ -515,22 +518,36 @@ pub enum DescribeFlowlogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.action",
-                    "InvalidFlowlogId.NotFound",
-                    "IllegalParam.TagValue",
-                    "IllegalParam.TagKey",
-                    "InvalidDescription",
-                    "InvalidName",
-                    "InvalidParameter.Interval",
-                    "InvalidParameter.FlowLogVersion",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.action",
+                        "InvalidFlowlogId.NotFound",
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "InvalidDescription",
+                        "InvalidName",
+                        "InvalidParameter.Interval",
+                        "InvalidParameter.FlowLogVersion",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeFlowlogsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationUnsupportedAction(error),
             1 => Self::InvalidFlowlogIdNotFound(error),
             2 => Self::IllegalParamTagValue(error),
@@ -544,63 +561,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeFlowlogsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::InvalidFlowlogIdNotFound(error) => ("InvalidFlowlogIdNotFound", error),
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidParameterInterval(error) => ("InvalidParameterInterval", error),
-            Self::InvalidParameterFlowLogVersion(error) => {
-                ("InvalidParameterFlowLogVersion", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedAction(error) => (0, error),
+            Self::InvalidFlowlogIdNotFound(error) => (1, error),
+            Self::IllegalParamTagValue(error) => (2, error),
+            Self::IllegalParamTagKey(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::InvalidName(error) => (5, error),
+            Self::InvalidParameterInterval(error) => (6, error),
+            Self::InvalidParameterFlowLogVersion(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DescribeFlowlogsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidParameterInterval(_) => Self::InvalidParameterInterval(error),
-            Self::InvalidParameterFlowLogVersion(_) => {
-                Self::InvalidParameterFlowLogVersion(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeFlowlogsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedAction",
+            "InvalidFlowlogIdNotFound",
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "InvalidDescription",
+            "InvalidName",
+            "InvalidParameterInterval",
+            "InvalidParameterFlowLogVersion",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeFlowlogsError {

@@ -110,6 +110,7 @@ impl Default for DescribeGrantRulesToCenRequest {
 }
 impl DescribeGrantRulesToCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeGrantRulesToCenRequestBuilder {
         DescribeGrantRulesToCenRequestBuilder {
             inner: DescribeGrantRulesToCenRequest::default(),
@@ -265,6 +266,7 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
     }
 }
 impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeGrantRulesToCenRequest::default(),
@@ -273,6 +275,7 @@ impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -359,18 +362,32 @@ pub enum DescribeGrantRulesToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "MissingParameter",
-                    "InvalidParameter.RegionId",
-                    "IllegalParam.NextToken",
-                    "MissingParameter.RegionId",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "MissingParameter",
+                        "InvalidParameter.RegionId",
+                        "IllegalParam.NextToken",
+                        "MissingParameter.RegionId",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeGrantRulesToCenError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameterRegionId(error),
@@ -380,47 +397,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToCenError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeGrantRulesToCenError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameterRegionId(error) => (2, error),
+            Self::IllegalParamNextToken(error) => (3, error),
+            Self::MissingParameterRegionId(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeGrantRulesToCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeGrantRulesToCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MissingParameter",
+            "InvalidParameterRegionId",
+            "IllegalParamNextToken",
+            "MissingParameterRegionId",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeGrantRulesToCenError {

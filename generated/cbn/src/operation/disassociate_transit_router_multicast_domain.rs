@@ -93,6 +93,7 @@ impl Default for DisassociateTransitRouterMulticastDomainRequest {
 }
 impl DisassociateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisassociateTransitRouterMulticastDomainRequestBuilder {
         DisassociateTransitRouterMulticastDomainRequestBuilder {
             inner: DisassociateTransitRouterMulticastDomainRequest::default(),
@@ -226,6 +227,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisassociateTransitRouterMulticastDomainRequest::default(),
@@ -234,6 +236,7 @@ impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,22 +308,36 @@ pub enum DisassociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomain",
-                    "InstanceStatusNotSupport",
-                    "InvalidAttachmentId.NotFound",
-                    "IncorrectStatus.Attachment",
-                    "IllegalParam.AttachmentId",
-                    "InvalidOperation.MulticastGroupExist",
-                    "DryRunOperation",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomain",
+                        "InstanceStatusNotSupport",
+                        "InvalidAttachmentId.NotFound",
+                        "IncorrectStatus.Attachment",
+                        "IllegalParam.AttachmentId",
+                        "InvalidOperation.MulticastGroupExist",
+                        "DryRunOperation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DisassociateTransitRouterMulticastDomainError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidMulticastDomainIdNotFound(error),
             1 => Self::IncorrectStatusMulticastDomain(error),
             2 => Self::InstanceStatusNotSupport(error),
@@ -334,73 +351,49 @@ for DisassociateTransitRouterMulticastDomainError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DisassociateTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomain(error) => {
-                ("IncorrectStatusMulticastDomain", error)
-            }
-            Self::InstanceStatusNotSupport(error) => ("InstanceStatusNotSupport", error),
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusAttachment(error) => {
-                ("IncorrectStatusAttachment", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::InvalidOperationMulticastGroupExist(error) => {
-                ("InvalidOperationMulticastGroupExist", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (0, error),
+            Self::IncorrectStatusMulticastDomain(error) => (1, error),
+            Self::InstanceStatusNotSupport(error) => (2, error),
+            Self::InvalidAttachmentIdNotFound(error) => (3, error),
+            Self::IncorrectStatusAttachment(error) => (4, error),
+            Self::IllegalParamAttachmentId(error) => (5, error),
+            Self::InvalidOperationMulticastGroupExist(error) => (6, error),
+            Self::DryRunOperation(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DisassociateTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomain(_) => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            Self::InstanceStatusNotSupport(_) => Self::InstanceStatusNotSupport(error),
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::InvalidOperationMulticastGroupExist(_) => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisassociateTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomain",
+            "InstanceStatusNotSupport",
+            "InvalidAttachmentIdNotFound",
+            "IncorrectStatusAttachment",
+            "IllegalParamAttachmentId",
+            "InvalidOperationMulticastGroupExist",
+            "DryRunOperation",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {

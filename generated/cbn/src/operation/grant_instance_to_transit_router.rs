@@ -116,6 +116,7 @@ impl Default for GrantInstanceToTransitRouterRequest {
 }
 impl GrantInstanceToTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GrantInstanceToTransitRouterRequestBuilder {
         GrantInstanceToTransitRouterRequestBuilder {
             inner: GrantInstanceToTransitRouterRequest::default(),
@@ -261,6 +262,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GrantInstanceToTransitRouterRequest::default(),
@@ -269,6 +271,7 @@ impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -340,23 +343,37 @@ pub enum GrantInstanceToTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.TransitRouterServiceNotOpen",
-                    "NoPermission.AliyunServiceRoleForCEN",
-                    "IllegalParam.CenId",
-                    "OperationFailed.TaskConflict",
-                    "InvalidVbr.NotFound",
-                    "OperationFailed.GrantCrossAccountExist",
-                    "Forbidden.TransitRouterServiceExpired",
-                    "Forbidden.OperateShareResource",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "NoPermission.AliyunServiceRoleForCEN",
+                        "IllegalParam.CenId",
+                        "OperationFailed.TaskConflict",
+                        "InvalidVbr.NotFound",
+                        "OperationFailed.GrantCrossAccountExist",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "Forbidden.OperateShareResource",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl GrantInstanceToTransitRouterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbbidenTransitRouterServiceNotOpen(error),
             1 => Self::NoPermissionAliyunServiceRoleForCen(error),
             2 => Self::IllegalParamCenId(error),
@@ -371,83 +388,51 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl GrantInstanceToTransitRouterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(error) => {
-                ("NoPermissionAliyunServiceRoleForCen", error)
-            }
-            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
-            Self::OperationFailedTaskConflict(error) => {
-                ("OperationFailedTaskConflict", error)
-            }
-            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
-            Self::OperationFailedGrantCrossAccountExist(error) => {
-                ("OperationFailedGrantCrossAccountExist", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (0, error),
+            Self::NoPermissionAliyunServiceRoleForCen(error) => (1, error),
+            Self::IllegalParamCenId(error) => (2, error),
+            Self::OperationFailedTaskConflict(error) => (3, error),
+            Self::InvalidVbrNotFound(error) => (4, error),
+            Self::OperationFailedGrantCrossAccountExist(error) => (5, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (6, error),
+            Self::ForbiddenOperateShareResource(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for GrantInstanceToTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(_) => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
-            Self::OperationFailedTaskConflict(_) => {
-                Self::OperationFailedTaskConflict(error)
-            }
-            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
-            Self::OperationFailedGrantCrossAccountExist(_) => {
-                Self::OperationFailedGrantCrossAccountExist(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GrantInstanceToTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbbidenTransitRouterServiceNotOpen",
+            "NoPermissionAliyunServiceRoleForCen",
+            "IllegalParamCenId",
+            "OperationFailedTaskConflict",
+            "InvalidVbrNotFound",
+            "OperationFailedGrantCrossAccountExist",
+            "ForbiddenTransitRouterServiceExpired",
+            "ForbiddenOperateShareResource",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToTransitRouterError {

@@ -103,6 +103,7 @@ impl Default for ListGrantVSwitchEnisRequest {
 }
 impl ListGrantVSwitchEnisRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListGrantVSwitchEnisRequestBuilder {
         ListGrantVSwitchEnisRequestBuilder {
             inner: ListGrantVSwitchEnisRequest::default(),
@@ -255,6 +256,7 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
     }
 }
 impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListGrantVSwitchEnisRequest::default(),
@@ -263,6 +265,7 @@ impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -349,24 +352,19 @@ pub enum ListGrantVSwitchEnisError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidCenId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::InvalidCenIdNotFound(error),
-            1 => Self::InvalidVpcIdNotFound(error),
-            2 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
-            3 => Self::InvalidParameter(error),
-            4 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidCenId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InvalidOperation.MulticastDomainAssociationNotExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListGrantVSwitchEnisError {
@@ -375,42 +373,51 @@ impl ListGrantVSwitchEnisError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidCenIdNotFound(error),
+            1 => Self::InvalidVpcIdNotFound(error),
+            2 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationNotExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCenIdNotFound(error) => (0, error),
+            Self::InvalidVpcIdNotFound(error) => (1, error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ListGrantVSwitchEnisError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListGrantVSwitchEnisError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidCenIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InvalidOperationMulticastDomainAssociationNotExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListGrantVSwitchEnisError {

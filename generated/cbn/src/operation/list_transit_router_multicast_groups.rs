@@ -164,6 +164,7 @@ impl Default for ListTransitRouterMulticastGroupsRequest {
 }
 impl ListTransitRouterMulticastGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterMulticastGroupsRequestBuilder {
         ListTransitRouterMulticastGroupsRequestBuilder {
             inner: ListTransitRouterMulticastGroupsRequest::default(),
@@ -415,6 +416,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterMulticastGroupsRequest::default(),
@@ -423,6 +425,7 @@ impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -513,18 +516,32 @@ pub enum ListTransitRouterMulticastGroupsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TransitRouterMulticastDomainId",
-                    "IllegalParam.MaxResults",
-                    "IllegalParam.TransitRouterAttachmentId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TransitRouterMulticastDomainId",
+                        "IllegalParam.MaxResults",
+                        "IllegalParam.TransitRouterAttachmentId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListTransitRouterMulticastGroupsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
             2 => Self::IllegalParamMaxResults(error),
@@ -534,55 +551,41 @@ for ListTransitRouterMulticastGroupsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListTransitRouterMulticastGroupsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
-                ("IllegalParamTransitRouterMulticastDomainId", error)
-            }
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => {
-                ("IllegalParamTransitRouterAttachmentId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => (1, error),
+            Self::IllegalParamMaxResults(error) => (2, error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ListTransitRouterMulticastGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::IllegalParamTransitRouterAttachmentId(_) => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterMulticastGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTransitRouterMulticastDomainId",
+            "IllegalParamMaxResults",
+            "IllegalParamTransitRouterAttachmentId",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {

@@ -96,6 +96,7 @@ impl Default for ListTransitRouterPeerAttachmentsRequest {
 }
 impl ListTransitRouterPeerAttachmentsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterPeerAttachmentsRequestBuilder {
         ListTransitRouterPeerAttachmentsRequestBuilder {
             inner: ListTransitRouterPeerAttachmentsRequest::default(),
@@ -236,6 +237,7 @@ impl<C> ListTransitRouterPeerAttachmentsRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterPeerAttachmentsRequest::default(),
@@ -244,6 +246,7 @@ impl<'a> ListTransitRouterPeerAttachmentsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -346,24 +349,38 @@ pub enum ListTransitRouterPeerAttachmentsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterPeerAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.TrInstance",
-                    "IllegalParam.Region",
-                    "IllegalParam.CenId",
-                    "IllegalParam.TransitRouterId",
-                    "IllegalParam.RegionIdOrTransitRouterId",
-                    "IllegalParam.CenIdOrRegionId",
-                    "IllegalParam.TagKey",
-                    "IllegalParam.TagValue",
-                    "IllegalParam.MaxResults",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TrInstance",
+                        "IllegalParam.Region",
+                        "IllegalParam.CenId",
+                        "IllegalParam.TransitRouterId",
+                        "IllegalParam.RegionIdOrTransitRouterId",
+                        "IllegalParam.CenIdOrRegionId",
+                        "IllegalParam.TagKey",
+                        "IllegalParam.TagValue",
+                        "IllegalParam.MaxResults",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListTransitRouterPeerAttachmentsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::IllegalParamTrInstance(error),
             2 => Self::IllegalParamRegion(error),
@@ -379,71 +396,53 @@ for ListTransitRouterPeerAttachmentsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListTransitRouterPeerAttachmentsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
-            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
-            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
-            Self::IllegalParamTransitRouterId(error) => {
-                ("IllegalParamTransitRouterId", error)
-            }
-            Self::IllegalParamRegionIdOrTransitRouterId(error) => {
-                ("IllegalParamRegionIdOrTransitRouterId", error)
-            }
-            Self::IllegalParamCenIdOrRegionId(error) => {
-                ("IllegalParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTrInstance(error) => (1, error),
+            Self::IllegalParamRegion(error) => (2, error),
+            Self::IllegalParamCenId(error) => (3, error),
+            Self::IllegalParamTransitRouterId(error) => (4, error),
+            Self::IllegalParamRegionIdOrTransitRouterId(error) => (5, error),
+            Self::IllegalParamCenIdOrRegionId(error) => (6, error),
+            Self::IllegalParamTagKey(error) => (7, error),
+            Self::IllegalParamTagValue(error) => (8, error),
+            Self::IllegalParamMaxResults(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::Unauthorized(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ListTransitRouterPeerAttachmentsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
-            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
-            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
-            Self::IllegalParamTransitRouterId(_) => {
-                Self::IllegalParamTransitRouterId(error)
-            }
-            Self::IllegalParamRegionIdOrTransitRouterId(_) => {
-                Self::IllegalParamRegionIdOrTransitRouterId(error)
-            }
-            Self::IllegalParamCenIdOrRegionId(_) => {
-                Self::IllegalParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterPeerAttachmentsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTrInstance",
+            "IllegalParamRegion",
+            "IllegalParamCenId",
+            "IllegalParamTransitRouterId",
+            "IllegalParamRegionIdOrTransitRouterId",
+            "IllegalParamCenIdOrRegionId",
+            "IllegalParamTagKey",
+            "IllegalParamTagValue",
+            "IllegalParamMaxResults",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterPeerAttachmentsError {

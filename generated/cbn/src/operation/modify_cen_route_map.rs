@@ -394,6 +394,7 @@ impl Default for ModifyCenRouteMapRequest {
 }
 impl ModifyCenRouteMapRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCenRouteMapRequestBuilder {
         ModifyCenRouteMapRequestBuilder {
             inner: ModifyCenRouteMapRequest::default(),
@@ -1063,6 +1064,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCenRouteMapRequest::default(),
@@ -1071,6 +1073,7 @@ impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1162,30 +1165,44 @@ pub enum ModifyCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.NoEffictiveAction",
-                    "InvalidOperation.CenRouteMapExist",
-                    "Invid.Parameter",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "InvalidParam.DestinationInstanceIds",
-                    "Forbidden.NoMedAuthorized",
-                    "InvalidOperation.MedRouteMapExist",
-                    "InvalidOperation.MedRouteMapNotAllowedOtherAction",
-                    "InvalidOperation.MedRouteMapActionMustPermit",
-                    "InvalidParameter.MedRouteMapDestInstanceIds",
-                    "InvalidParameter.MedRouteMapDestInstanceType",
-                    "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
-                    "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
-                    "InvalidOperation.TransitRouterNotExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.RouteMapId",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.NoEffictiveAction",
+                        "InvalidOperation.CenRouteMapExist",
+                        "Invid.Parameter",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "InvalidParam.DestinationInstanceIds",
+                        "Forbidden.NoMedAuthorized",
+                        "InvalidOperation.MedRouteMapExist",
+                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                        "InvalidOperation.MedRouteMapActionMustPermit",
+                        "InvalidParameter.MedRouteMapDestInstanceIds",
+                        "InvalidParameter.MedRouteMapDestInstanceType",
+                        "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
+                        "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
+                        "InvalidOperation.TransitRouterNotExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.RouteMapId",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyCenRouteMapError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationNoEffictiveAction(error),
             1 => Self::InvalidOperationCenRouteMapExist(error),
             2 => Self::InvidParameter(error),
@@ -1207,119 +1224,69 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyCenRouteMapError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNoEffictiveAction(error) => {
-                ("InvalidOperationNoEffictiveAction", error)
-            }
-            Self::InvalidOperationCenRouteMapExist(error) => {
-                ("InvalidOperationCenRouteMapExist", error)
-            }
-            Self::InvidParameter(error) => ("InvidParameter", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidParamDestinationInstanceIds(error) => {
-                ("InvalidParamDestinationInstanceIds", error)
-            }
-            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
-            Self::InvalidOperationMedRouteMapExist(error) => {
-                ("InvalidOperationMedRouteMapExist", error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
-                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
-                ("InvalidOperationMedRouteMapActionMustPermit", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceIds", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceType", error)
-            }
+            Self::InvalidOperationNoEffictiveAction(error) => (0, error),
+            Self::InvalidOperationCenRouteMapExist(error) => (1, error),
+            Self::InvidParameter(error) => (2, error),
+            Self::InvalidName(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::InvalidParamDestinationInstanceIds(error) => (5, error),
+            Self::ForbiddenNoMedAuthorized(error) => (6, error),
+            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
             Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error) => {
-                ("InvalidOperationPrependAsPathWithInvalidSourceRegionId", error)
+                (12, error)
             }
             Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error) => {
-                ("InvalidOperationPrependAsPathWithInvalidSourceInstanceIds", error)
+                (13, error)
             }
-            Self::InvalidOperationTransitRouterNotExist(error) => {
-                ("InvalidOperationTransitRouterNotExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterRouteMapId(error) => {
-                ("InvalidParameterRouteMapId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidParameterRouteMapId(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyCenRouteMapError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationNoEffictiveAction(_) => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            Self::InvalidOperationCenRouteMapExist(_) => {
-                Self::InvalidOperationCenRouteMapExist(error)
-            }
-            Self::InvidParameter(_) => Self::InvidParameter(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidParamDestinationInstanceIds(_) => {
-                Self::InvalidParamDestinationInstanceIds(error)
-            }
-            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
-            Self::InvalidOperationMedRouteMapExist(_) => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(_) => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
-            }
-            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(_) => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
-            }
-            Self::InvalidOperationTransitRouterNotExist(_) => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterRouteMapId(_) => {
-                Self::InvalidParameterRouteMapId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCenRouteMapError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationNoEffictiveAction",
+            "InvalidOperationCenRouteMapExist",
+            "InvidParameter",
+            "InvalidName",
+            "InvalidDescription",
+            "InvalidParamDestinationInstanceIds",
+            "ForbiddenNoMedAuthorized",
+            "InvalidOperationMedRouteMapExist",
+            "InvalidOperationMedRouteMapNotAllowedOtherAction",
+            "InvalidOperationMedRouteMapActionMustPermit",
+            "InvalidParameterMedRouteMapDestInstanceIds",
+            "InvalidParameterMedRouteMapDestInstanceType",
+            "InvalidOperationPrependAsPathWithInvalidSourceRegionId",
+            "InvalidOperationPrependAsPathWithInvalidSourceInstanceIds",
+            "InvalidOperationTransitRouterNotExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterRouteMapId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCenRouteMapError {

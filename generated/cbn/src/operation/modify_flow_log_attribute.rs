@@ -109,6 +109,7 @@ impl Default for ModifyFlowLogAttributeRequest {
 }
 impl ModifyFlowLogAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyFlowLogAttributeRequestBuilder {
         ModifyFlowLogAttributeRequestBuilder {
             inner: ModifyFlowLogAttributeRequest::default(),
@@ -250,6 +251,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyFlowLogAttributeRequest::default(),
@@ -258,6 +260,7 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,24 +329,19 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.FlowLogId",
-                    "IncorrectStatus.flowlog",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidOperation.IntervalMismatch",
-                ],
-            )
-        {
-            0 => Self::InvalidParameterFlowLogId(error),
-            1 => Self::IncorrectStatusFlowlog(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            4 => Self::InvalidOperationIntervalMismatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.FlowLogId",
+                        "IncorrectStatus.flowlog",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.IntervalMismatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyFlowLogAttributeError {
@@ -352,44 +350,51 @@ impl ModifyFlowLogAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterFlowLogId(error),
+            1 => Self::IncorrectStatusFlowlog(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidOperationIntervalMismatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFlowLogId(error) => {
-                ("InvalidParameterFlowLogId", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationIntervalMismatch(error) => {
-                ("InvalidOperationIntervalMismatch", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterFlowLogId(error) => (0, error),
+            Self::IncorrectStatusFlowlog(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::InvalidOperationIntervalMismatch(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyFlowLogAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationIntervalMismatch(_) => {
-                Self::InvalidOperationIntervalMismatch(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterFlowLogId",
+            "IncorrectStatusFlowlog",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationIntervalMismatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {

@@ -92,6 +92,7 @@ impl Default for ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
 }
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
         ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
             inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -229,6 +230,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -237,6 +239,7 @@ impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,18 +304,32 @@ pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.TrafficMatchRuleName",
-                    "IllegalParam.TrafficMatchRuleDescription",
-                    "InvalidTrafficMarkingPolicyId.NotFound",
-                    "InvalidTrafficMatchRuleId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TrafficMatchRuleName",
+                        "IllegalParam.TrafficMatchRuleDescription",
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InvalidTrafficMatchRuleId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamTrafficMatchRuleName(error),
             1 => Self::IllegalParamTrafficMatchRuleDescription(error),
             2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
@@ -322,63 +339,41 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTrafficMatchRuleName(error) => {
-                ("IllegalParamTrafficMatchRuleName", error)
-            }
-            Self::IllegalParamTrafficMatchRuleDescription(error) => {
-                ("IllegalParamTrafficMatchRuleDescription", error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InvalidTrafficMatchRuleIdNotFound(error) => {
-                ("InvalidTrafficMatchRuleIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTrafficMatchRuleName(error) => (0, error),
+            Self::IllegalParamTrafficMatchRuleDescription(error) => (1, error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
+            Self::InvalidTrafficMatchRuleIdNotFound(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTrafficMatchRuleName(_) => {
-                Self::IllegalParamTrafficMatchRuleName(error)
-            }
-            Self::IllegalParamTrafficMatchRuleDescription(_) => {
-                Self::IllegalParamTrafficMatchRuleDescription(error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InvalidTrafficMatchRuleIdNotFound(_) => {
-                Self::InvalidTrafficMatchRuleIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTrafficMatchRuleName",
+            "IllegalParamTrafficMatchRuleDescription",
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InvalidTrafficMatchRuleIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {

@@ -111,6 +111,7 @@ impl Default for ModifyTransitRouteTableAggregationRequest {
 }
 impl ModifyTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTransitRouteTableAggregationRequestBuilder {
         ModifyTransitRouteTableAggregationRequestBuilder {
             inner: ModifyTransitRouteTableAggregationRequest::default(),
@@ -300,6 +301,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTransitRouteTableAggregationRequest::default(),
@@ -308,6 +310,7 @@ impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -402,31 +405,45 @@ pub enum ModifyTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RegionNotSupport",
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "QuotaExceeded.AggregationRoute",
-                    "InstanceNotExist.TransitRouter",
-                    "OperationUnsupported.TransitRouterType",
-                    "IncorrectStatus.TransitRouter",
-                    "OperationUnsupported.ServiceMode",
-                    "InvalidCidrBlock",
-                    "RouteConflict",
-                    "InvalidOperation.InstanceNotSupportIPv6Route",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "OperationUnsupported.ModifyTransitRouteTableAggregation",
-                    "InvalidParameter.TransitRouteTableAggregationScopeList",
-                    "InvalidParameter.TransitRouteTableAggregationScope",
-                    "IncorrectStatus.AggregationRoute",
-                    "InstanceNotExist.AggregationRoute",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RegionNotSupport",
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "QuotaExceeded.AggregationRoute",
+                        "InstanceNotExist.TransitRouter",
+                        "OperationUnsupported.TransitRouterType",
+                        "IncorrectStatus.TransitRouter",
+                        "OperationUnsupported.ServiceMode",
+                        "InvalidCidrBlock",
+                        "RouteConflict",
+                        "InvalidOperation.InstanceNotSupportIPv6Route",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationUnsupported.ModifyTransitRouteTableAggregation",
+                        "InvalidParameter.TransitRouteTableAggregationScopeList",
+                        "InvalidParameter.TransitRouteTableAggregationScope",
+                        "IncorrectStatus.AggregationRoute",
+                        "InstanceNotExist.AggregationRoute",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyTransitRouteTableAggregationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationRegionNotSupport(error),
             1 => Self::InstanceNotExistTransitRouteTable(error),
             2 => Self::IncorrectStatusTransitRouteTable(error),
@@ -449,133 +466,71 @@ for ModifyTransitRouteTableAggregationError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error) => {
-                ("InvalidOperationRegionNotSupport", error)
-            }
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::QuotaExceededAggregationRoute(error) => {
-                ("QuotaExceededAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::RouteConflict(error) => ("RouteConflict", error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
-                ("InvalidOperationInstanceNotSupportIPv6Route", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationRegionNotSupport(error) => (0, error),
+            Self::InstanceNotExistTransitRouteTable(error) => (1, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (2, error),
+            Self::QuotaExceededAggregationRoute(error) => (3, error),
+            Self::InstanceNotExistTransitRouter(error) => (4, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (5, error),
+            Self::IncorrectStatusTransitRouter(error) => (6, error),
+            Self::OperationUnsupportedServiceMode(error) => (7, error),
+            Self::InvalidCidrBlock(error) => (8, error),
+            Self::RouteConflict(error) => (9, error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (10, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
             Self::OperationUnsupportedModifyTransitRouteTableAggregation(error) => {
-                ("OperationUnsupportedModifyTransitRouteTableAggregation", error)
+                (14, error)
             }
             Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+                (15, error)
             }
-            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScope", error)
-            }
-            Self::IncorrectStatusAggregationRoute(error) => {
-                ("IncorrectStatusAggregationRoute", error)
-            }
-            Self::InstanceNotExistAggregationRoute(error) => {
-                ("InstanceNotExistAggregationRoute", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => (16, error),
+            Self::IncorrectStatusAggregationRoute(error) => (17, error),
+            Self::InstanceNotExistAggregationRoute(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ModifyTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRegionNotSupport(_) => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::QuotaExceededAggregationRoute(_) => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::RouteConflict(_) => Self::RouteConflict(error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationUnsupportedModifyTransitRouteTableAggregation(_) => {
-                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            Self::IncorrectStatusAggregationRoute(_) => {
-                Self::IncorrectStatusAggregationRoute(error)
-            }
-            Self::InstanceNotExistAggregationRoute(_) => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRegionNotSupport",
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "QuotaExceededAggregationRoute",
+            "InstanceNotExistTransitRouter",
+            "OperationUnsupportedTransitRouterType",
+            "IncorrectStatusTransitRouter",
+            "OperationUnsupportedServiceMode",
+            "InvalidCidrBlock",
+            "RouteConflict",
+            "InvalidOperationInstanceNotSupportIPv6Route",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationUnsupportedModifyTransitRouteTableAggregation",
+            "InvalidParameterTransitRouteTableAggregationScopeList",
+            "InvalidParameterTransitRouteTableAggregationScope",
+            "IncorrectStatusAggregationRoute",
+            "InstanceNotExistAggregationRoute",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {

@@ -87,6 +87,7 @@ impl Default for ModifyTransitRouterMulticastDomainRequest {
 }
 impl ModifyTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTransitRouterMulticastDomainRequestBuilder {
         ModifyTransitRouterMulticastDomainRequestBuilder {
             inner: ModifyTransitRouterMulticastDomainRequest::default(),
@@ -231,6 +232,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTransitRouterMulticastDomainRequest::default(),
@@ -239,6 +241,7 @@ impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -309,21 +312,35 @@ pub enum ModifyTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Illegal.Name",
-                    "Illegal.Description",
-                    "InvalidMulticastDomainId.NotFound",
-                    "DryRunOperation",
-                    "IllegalParam.Igmpv2Support",
-                    "OperationUnsupported.Igmpv2Support",
-                    "OperationUnsupported.NotAllowedDisableIgmpv2Support",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Illegal.Name",
+                        "Illegal.Description",
+                        "InvalidMulticastDomainId.NotFound",
+                        "DryRunOperation",
+                        "IllegalParam.Igmpv2Support",
+                        "OperationUnsupported.Igmpv2Support",
+                        "OperationUnsupported.NotAllowedDisableIgmpv2Support",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyTransitRouterMulticastDomainError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalName(error),
             1 => Self::IllegalDescription(error),
             2 => Self::InvalidMulticastDomainIdNotFound(error),
@@ -336,67 +353,47 @@ for ModifyTransitRouterMulticastDomainError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyTransitRouterMulticastDomainError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalName(error) => ("IllegalName", error),
-            Self::IllegalDescription(error) => ("IllegalDescription", error),
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamIgmpv2Support(error) => {
-                ("IllegalParamIgmpv2Support", error)
-            }
-            Self::OperationUnsupportedIgmpv2Support(error) => {
-                ("OperationUnsupportedIgmpv2Support", error)
-            }
-            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => {
-                ("OperationUnsupportedNotAllowedDisableIgmpv2Support", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalName(error) => (0, error),
+            Self::IllegalDescription(error) => (1, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
+            Self::DryRunOperation(error) => (3, error),
+            Self::IllegalParamIgmpv2Support(error) => (4, error),
+            Self::OperationUnsupportedIgmpv2Support(error) => (5, error),
+            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalName(_) => Self::IllegalName(error),
-            Self::IllegalDescription(_) => Self::IllegalDescription(error),
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
-            Self::OperationUnsupportedIgmpv2Support(_) => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(_) => {
-                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalName",
+            "IllegalDescription",
+            "InvalidMulticastDomainIdNotFound",
+            "DryRunOperation",
+            "IllegalParamIgmpv2Support",
+            "OperationUnsupportedIgmpv2Support",
+            "OperationUnsupportedNotAllowedDisableIgmpv2Support",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouterMulticastDomainError {

@@ -108,6 +108,7 @@ impl Default for PublishRouteEntriesRequest {
 }
 impl PublishRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PublishRouteEntriesRequestBuilder {
         PublishRouteEntriesRequestBuilder {
             inner: PublishRouteEntriesRequest::default(),
@@ -241,6 +242,7 @@ impl<C> PublishRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> PublishRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PublishRouteEntriesRequest::default(),
@@ -249,6 +251,7 @@ impl<'a> PublishRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,24 +323,38 @@ pub enum PublishRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterIllegal.AliUid",
-                    "InvalidOperation.UnsupportnexthopType",
-                    "InvalidOperation.NotFoundRoute",
-                    "ParameterIllegal.CenInstanceId",
-                    "ParameterIllegal.ChildInstanceRegionId",
-                    "ParameterIllegal.ChildInstanceType",
-                    "InvalidOperation.UnsupportRouteTableType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Instance.NotExist",
-                    "InvalidOperation.ChildInstanceStatus",
-                    "InvalidOperation.CenInstanceStatus",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterIllegal.AliUid",
+                        "InvalidOperation.UnsupportnexthopType",
+                        "InvalidOperation.NotFoundRoute",
+                        "ParameterIllegal.CenInstanceId",
+                        "ParameterIllegal.ChildInstanceRegionId",
+                        "ParameterIllegal.ChildInstanceType",
+                        "InvalidOperation.UnsupportRouteTableType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Instance.NotExist",
+                        "InvalidOperation.ChildInstanceStatus",
+                        "InvalidOperation.CenInstanceStatus",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PublishRouteEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParameterIllegalAliUid(error),
             1 => Self::InvalidOperationUnsupportnexthopType(error),
             2 => Self::InvalidOperationNotFoundRoute(error),
@@ -353,91 +370,53 @@ impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PublishRouteEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalAliUid(error) => ("ParameterIllegalAliUid", error),
-            Self::InvalidOperationUnsupportnexthopType(error) => {
-                ("InvalidOperationUnsupportnexthopType", error)
-            }
-            Self::InvalidOperationNotFoundRoute(error) => {
-                ("InvalidOperationNotFoundRoute", error)
-            }
-            Self::ParameterIllegalCenInstanceId(error) => {
-                ("ParameterIllegalCenInstanceId", error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(error) => {
-                ("ParameterIllegalChildInstanceRegionId", error)
-            }
-            Self::ParameterIllegalChildInstanceType(error) => {
-                ("ParameterIllegalChildInstanceType", error)
-            }
-            Self::InvalidOperationUnsupportRouteTableType(error) => {
-                ("InvalidOperationUnsupportRouteTableType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationChildInstanceStatus(error) => {
-                ("InvalidOperationChildInstanceStatus", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterIllegalAliUid(error) => (0, error),
+            Self::InvalidOperationUnsupportnexthopType(error) => (1, error),
+            Self::InvalidOperationNotFoundRoute(error) => (2, error),
+            Self::ParameterIllegalCenInstanceId(error) => (3, error),
+            Self::ParameterIllegalChildInstanceRegionId(error) => (4, error),
+            Self::ParameterIllegalChildInstanceType(error) => (5, error),
+            Self::InvalidOperationUnsupportRouteTableType(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::InstanceNotExist(error) => (9, error),
+            Self::InvalidOperationChildInstanceStatus(error) => (10, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for PublishRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterIllegalAliUid(_) => Self::ParameterIllegalAliUid(error),
-            Self::InvalidOperationUnsupportnexthopType(_) => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            Self::InvalidOperationNotFoundRoute(_) => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            Self::ParameterIllegalCenInstanceId(_) => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(_) => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            Self::ParameterIllegalChildInstanceType(_) => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            Self::InvalidOperationUnsupportRouteTableType(_) => {
-                Self::InvalidOperationUnsupportRouteTableType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationChildInstanceStatus(_) => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PublishRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterIllegalAliUid",
+            "InvalidOperationUnsupportnexthopType",
+            "InvalidOperationNotFoundRoute",
+            "ParameterIllegalCenInstanceId",
+            "ParameterIllegalChildInstanceRegionId",
+            "ParameterIllegalChildInstanceType",
+            "InvalidOperationUnsupportRouteTableType",
+            "InvalidParameter",
+            "Unauthorized",
+            "InstanceNotExist",
+            "InvalidOperationChildInstanceStatus",
+            "InvalidOperationCenInstanceStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PublishRouteEntriesError {

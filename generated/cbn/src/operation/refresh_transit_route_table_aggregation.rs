@@ -54,6 +54,7 @@ impl Default for RefreshTransitRouteTableAggregationRequest {
 }
 impl RefreshTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RefreshTransitRouteTableAggregationRequestBuilder {
         RefreshTransitRouteTableAggregationRequestBuilder {
             inner: RefreshTransitRouteTableAggregationRequest::default(),
@@ -150,6 +151,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RefreshTransitRouteTableAggregationRequest::default(),
@@ -158,6 +160,7 @@ impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,19 +221,33 @@ pub enum RefreshTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for RefreshTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InstanceNotExist.TransitRouteTable",
-                    "IncorrectStatus.TransitRouteTable",
-                    "InstanceNotExist.AggregationRoute",
-                    "InstanceNotExist.TransitRouter",
-                    "IllegalParam.TransitRouteTableAggregationCidr",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "InstanceNotExist.AggregationRoute",
+                        "InstanceNotExist.TransitRouter",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RefreshTransitRouteTableAggregationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InstanceNotExistTransitRouteTable(error),
             1 => Self::IncorrectStatusTransitRouteTable(error),
             2 => Self::InstanceNotExistAggregationRoute(error),
@@ -241,69 +258,43 @@ for RefreshTransitRouteTableAggregationError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RefreshTransitRouteTableAggregationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::InstanceNotExistAggregationRoute(error) => {
-                ("InstanceNotExistAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExistTransitRouteTable(error) => (0, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (1, error),
+            Self::InstanceNotExistAggregationRoute(error) => (2, error),
+            Self::InstanceNotExistTransitRouter(error) => (3, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RefreshTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::InstanceNotExistAggregationRoute(_) => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RefreshTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "InstanceNotExistAggregationRoute",
+            "InstanceNotExistTransitRouter",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RefreshTransitRouteTableAggregationError {

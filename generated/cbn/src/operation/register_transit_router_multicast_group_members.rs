@@ -118,6 +118,7 @@ impl Default for RegisterTransitRouterMulticastGroupMembersRequest {
 }
 impl RegisterTransitRouterMulticastGroupMembersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RegisterTransitRouterMulticastGroupMembersRequestBuilder {
         RegisterTransitRouterMulticastGroupMembersRequestBuilder {
             inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
@@ -298,6 +299,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     }
 }
 impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
@@ -306,6 +308,7 @@ impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -421,42 +424,56 @@ pub enum RegisterTransitRouterMulticastGroupMembersError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.GroupIpAddress",
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomainId",
-                    "IncorrectStatus.Cen",
-                    "InstanceNotExist",
-                    "InvalidOperation.PeerMulticastDomainRegion",
-                    "InvalidOperation.MulticastDomainStatus",
-                    "InvalidOperation.BandwidthLimitNotExist",
-                    "AttachmentNotFound",
-                    "IncorrectStatus.AttachmentId",
-                    "InstanceExist",
-                    "InvalidOperation.NetworkInterfaceNotExist",
-                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidOperation.MulticastDomainAssociationStatus",
-                    "InvalidPeerTrMulticastDomainId.NotFound",
-                    "IncorrectStatus.PeerTrMulticastDomainId",
-                    "IllegalParam.PeerTrMulticastDomainId",
-                    "InvalidOperation",
-                    "QuotaFull.MulticastGroupPerDomain",
-                    "QuotaFull.MulticastMemberPerGroup",
-                    "QuotaFull.MulticastPeerMemberPerGroup",
-                    "DryRunOperation",
-                    "InvalidConnectPeerIds.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                    "InvalidVpcId.NotValid",
-                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.GroupIpAddress",
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomainId",
+                        "IncorrectStatus.Cen",
+                        "InstanceNotExist",
+                        "InvalidOperation.PeerMulticastDomainRegion",
+                        "InvalidOperation.MulticastDomainStatus",
+                        "InvalidOperation.BandwidthLimitNotExist",
+                        "AttachmentNotFound",
+                        "IncorrectStatus.AttachmentId",
+                        "InstanceExist",
+                        "InvalidOperation.NetworkInterfaceNotExist",
+                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                        "InvalidOperation.MulticastDomainAssociationNotExist",
+                        "InvalidOperation.MulticastDomainAssociationStatus",
+                        "InvalidPeerTrMulticastDomainId.NotFound",
+                        "IncorrectStatus.PeerTrMulticastDomainId",
+                        "IllegalParam.PeerTrMulticastDomainId",
+                        "InvalidOperation",
+                        "QuotaFull.MulticastGroupPerDomain",
+                        "QuotaFull.MulticastMemberPerGroup",
+                        "QuotaFull.MulticastPeerMemberPerGroup",
+                        "DryRunOperation",
+                        "InvalidConnectPeerIds.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                        "InvalidVpcId.NotValid",
+                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RegisterTransitRouterMulticastGroupMembersError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamGroupIpAddress(error),
             1 => Self::InvalidMulticastDomainIdNotFound(error),
             2 => Self::IncorrectStatusMulticastDomainId(error),
@@ -490,175 +507,91 @@ for RegisterTransitRouterMulticastGroupMembersError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RegisterTransitRouterMulticastGroupMembersError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamGroupIpAddress(error) => {
-                ("IllegalParamGroupIpAddress", error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomainId(error) => {
-                ("IncorrectStatusMulticastDomainId", error)
-            }
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationPeerMulticastDomainRegion(error) => {
-                ("InvalidOperationPeerMulticastDomainRegion", error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(error) => {
-                ("InvalidOperationMulticastDomainStatus", error)
-            }
-            Self::InvalidOperationBandwidthLimitNotExist(error) => {
-                ("InvalidOperationBandwidthLimitNotExist", error)
-            }
-            Self::AttachmentNotFound(error) => ("AttachmentNotFound", error),
-            Self::IncorrectStatusAttachmentId(error) => {
-                ("IncorrectStatusAttachmentId", error)
-            }
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
-                ("InvalidOperationNetworkInterfaceNotExist", error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
-                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
-            }
+            Self::IllegalParamGroupIpAddress(error) => (0, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (1, error),
+            Self::IncorrectStatusMulticastDomainId(error) => (2, error),
+            Self::IncorrectStatusCen(error) => (3, error),
+            Self::InstanceNotExist(error) => (4, error),
+            Self::InvalidOperationPeerMulticastDomainRegion(error) => (5, error),
+            Self::InvalidOperationMulticastDomainStatus(error) => (6, error),
+            Self::InvalidOperationBandwidthLimitNotExist(error) => (7, error),
+            Self::AttachmentNotFound(error) => (8, error),
+            Self::IncorrectStatusAttachmentId(error) => (9, error),
+            Self::InstanceExist(error) => (10, error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => (11, error),
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (12, error),
             Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+                (13, error)
             }
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
-                ("InvalidOperationMulticastDomainAssociationStatus", error)
-            }
-            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => {
-                ("InvalidPeerTrMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusPeerTrMulticastDomainId(error) => {
-                ("IncorrectStatusPeerTrMulticastDomainId", error)
-            }
-            Self::IllegalParamPeerTrMulticastDomainId(error) => {
-                ("IllegalParamPeerTrMulticastDomainId", error)
-            }
-            Self::InvalidOperation(error) => ("InvalidOperation", error),
-            Self::QuotaFullMulticastGroupPerDomain(error) => {
-                ("QuotaFullMulticastGroupPerDomain", error)
-            }
-            Self::QuotaFullMulticastMemberPerGroup(error) => {
-                ("QuotaFullMulticastMemberPerGroup", error)
-            }
-            Self::QuotaFullMulticastPeerMemberPerGroup(error) => {
-                ("QuotaFullMulticastPeerMemberPerGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidConnectPeerIdsNotFound(error) => {
-                ("InvalidConnectPeerIdsNotFound", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
-                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
-            }
-            Self::InvalidVpcIdNotValid(error) => ("InvalidVpcIdNotValid", error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
-                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (14, error),
+            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => (15, error),
+            Self::IncorrectStatusPeerTrMulticastDomainId(error) => (16, error),
+            Self::IllegalParamPeerTrMulticastDomainId(error) => (17, error),
+            Self::InvalidOperation(error) => (18, error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => (19, error),
+            Self::QuotaFullMulticastMemberPerGroup(error) => (20, error),
+            Self::QuotaFullMulticastPeerMemberPerGroup(error) => (21, error),
+            Self::DryRunOperation(error) => (22, error),
+            Self::InvalidConnectPeerIdsNotFound(error) => (23, error),
+            Self::InvalidVpcIdNotFound(error) => (24, error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (25, error),
+            Self::InvalidVpcIdNotValid(error) => (26, error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (27, error),
+            Self::InvalidParameter(error) => (28, error),
+            Self::Unauthorized(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for RegisterTransitRouterMulticastGroupMembersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamGroupIpAddress(_) => {
-                Self::IllegalParamGroupIpAddress(error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomainId(_) => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationPeerMulticastDomainRegion(_) => {
-                Self::InvalidOperationPeerMulticastDomainRegion(error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(_) => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            Self::InvalidOperationBandwidthLimitNotExist(_) => {
-                Self::InvalidOperationBandwidthLimitNotExist(error)
-            }
-            Self::AttachmentNotFound(_) => Self::AttachmentNotFound(error),
-            Self::IncorrectStatusAttachmentId(_) => {
-                Self::IncorrectStatusAttachmentId(error)
-            }
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            Self::InvalidPeerTrMulticastDomainIdNotFound(_) => {
-                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusPeerTrMulticastDomainId(_) => {
-                Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            }
-            Self::IllegalParamPeerTrMulticastDomainId(_) => {
-                Self::IllegalParamPeerTrMulticastDomainId(error)
-            }
-            Self::InvalidOperation(_) => Self::InvalidOperation(error),
-            Self::QuotaFullMulticastGroupPerDomain(_) => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            Self::QuotaFullMulticastMemberPerGroup(_) => {
-                Self::QuotaFullMulticastMemberPerGroup(error)
-            }
-            Self::QuotaFullMulticastPeerMemberPerGroup(_) => {
-                Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidConnectPeerIdsNotFound(_) => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            Self::InvalidVpcIdNotValid(_) => Self::InvalidVpcIdNotValid(error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamGroupIpAddress",
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomainId",
+            "IncorrectStatusCen",
+            "InstanceNotExist",
+            "InvalidOperationPeerMulticastDomainRegion",
+            "InvalidOperationMulticastDomainStatus",
+            "InvalidOperationBandwidthLimitNotExist",
+            "AttachmentNotFound",
+            "IncorrectStatusAttachmentId",
+            "InstanceExist",
+            "InvalidOperationNetworkInterfaceNotExist",
+            "InvalidOperationNtrNetworkInterfaceNotSupport",
+            "InvalidOperationMulticastDomainAssociationNotExist",
+            "InvalidOperationMulticastDomainAssociationStatus",
+            "InvalidPeerTrMulticastDomainIdNotFound",
+            "IncorrectStatusPeerTrMulticastDomainId",
+            "IllegalParamPeerTrMulticastDomainId",
+            "InvalidOperation",
+            "QuotaFullMulticastGroupPerDomain",
+            "QuotaFullMulticastMemberPerGroup",
+            "QuotaFullMulticastPeerMemberPerGroup",
+            "DryRunOperation",
+            "InvalidConnectPeerIdsNotFound",
+            "InvalidVpcIdNotFound",
+            "OperationUnsupportedExistsIgmpv2MemberOnEni",
+            "InvalidVpcIdNotValid",
+            "QuotaExceededSourceAndMemberPerTransitRouter",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {

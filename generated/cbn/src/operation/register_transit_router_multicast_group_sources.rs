@@ -106,6 +106,7 @@ impl Default for RegisterTransitRouterMulticastGroupSourcesRequest {
 }
 impl RegisterTransitRouterMulticastGroupSourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
         RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
             inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
@@ -266,6 +267,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     }
 }
 impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
@@ -274,6 +276,7 @@ impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -369,32 +372,46 @@ pub enum RegisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.PeerMulticastDomainSource",
-                    "IllegalParam.GroupIpAddress",
-                    "InvalidMulticastDomainId.NotFound",
-                    "IncorrectStatus.MulticastDomainId",
-                    "IncorrectStatus.Cen",
-                    "InstanceExist",
-                    "InvalidOperation.NetworkInterfaceNotExist",
-                    "InvalidOperation.NTRNetworkInterfaceNotSupport",
-                    "InstanceNotExist",
-                    "InvalidOperation.MulticastDomainAssociationNotExist",
-                    "InvalidOperation.MulticastDomainAssociationStatus",
-                    "QuotaFull.MulticastGroupPerDomain",
-                    "QuotaFull.MulticastSourcePerGroup",
-                    "DryRunOperation",
-                    "IncorrectStatus.ConnectPeerIds",
-                    "InvalidConnectPeerIds.NotFound",
-                    "OperationUnsupported.ExistsIgmpv2MemberOnEni",
-                    "QuotaExceeded.SourceAndMemberPerTransitRouter",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.PeerMulticastDomainSource",
+                        "IllegalParam.GroupIpAddress",
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomainId",
+                        "IncorrectStatus.Cen",
+                        "InstanceExist",
+                        "InvalidOperation.NetworkInterfaceNotExist",
+                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                        "InstanceNotExist",
+                        "InvalidOperation.MulticastDomainAssociationNotExist",
+                        "InvalidOperation.MulticastDomainAssociationStatus",
+                        "QuotaFull.MulticastGroupPerDomain",
+                        "QuotaFull.MulticastSourcePerGroup",
+                        "DryRunOperation",
+                        "IncorrectStatus.ConnectPeerIds",
+                        "InvalidConnectPeerIds.NotFound",
+                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RegisterTransitRouterMulticastGroupSourcesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationPeerMulticastDomainSource(error),
             1 => Self::IllegalParamGroupIpAddress(error),
             2 => Self::InvalidMulticastDomainIdNotFound(error),
@@ -418,131 +435,69 @@ for RegisterTransitRouterMulticastGroupSourcesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RegisterTransitRouterMulticastGroupSourcesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeerMulticastDomainSource(error) => {
-                ("InvalidOperationPeerMulticastDomainSource", error)
-            }
-            Self::IllegalParamGroupIpAddress(error) => {
-                ("IllegalParamGroupIpAddress", error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomainId(error) => {
-                ("IncorrectStatusMulticastDomainId", error)
-            }
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
-                ("InvalidOperationNetworkInterfaceNotExist", error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
-                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
-            }
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationNotExist", error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
-                ("InvalidOperationMulticastDomainAssociationStatus", error)
-            }
-            Self::QuotaFullMulticastGroupPerDomain(error) => {
-                ("QuotaFullMulticastGroupPerDomain", error)
-            }
-            Self::QuotaFullMulticastSourcePerGroup(error) => {
-                ("QuotaFullMulticastSourcePerGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectStatusConnectPeerIds(error) => {
-                ("IncorrectStatusConnectPeerIds", error)
-            }
-            Self::InvalidConnectPeerIdsNotFound(error) => {
-                ("InvalidConnectPeerIdsNotFound", error)
-            }
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
-                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
-            }
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
-                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationPeerMulticastDomainSource(error) => (0, error),
+            Self::IllegalParamGroupIpAddress(error) => (1, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
+            Self::IncorrectStatusMulticastDomainId(error) => (3, error),
+            Self::IncorrectStatusCen(error) => (4, error),
+            Self::InstanceExist(error) => (5, error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => (6, error),
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (7, error),
+            Self::InstanceNotExist(error) => (8, error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => (9, error),
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (10, error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => (11, error),
+            Self::QuotaFullMulticastSourcePerGroup(error) => (12, error),
+            Self::DryRunOperation(error) => (13, error),
+            Self::IncorrectStatusConnectPeerIds(error) => (14, error),
+            Self::InvalidConnectPeerIdsNotFound(error) => (15, error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (16, error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for RegisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationPeerMulticastDomainSource(_) => {
-                Self::InvalidOperationPeerMulticastDomainSource(error)
-            }
-            Self::IllegalParamGroupIpAddress(_) => {
-                Self::IllegalParamGroupIpAddress(error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomainId(_) => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            Self::QuotaFullMulticastGroupPerDomain(_) => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            Self::QuotaFullMulticastSourcePerGroup(_) => {
-                Self::QuotaFullMulticastSourcePerGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectStatusConnectPeerIds(_) => {
-                Self::IncorrectStatusConnectPeerIds(error)
-            }
-            Self::InvalidConnectPeerIdsNotFound(_) => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationPeerMulticastDomainSource",
+            "IllegalParamGroupIpAddress",
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomainId",
+            "IncorrectStatusCen",
+            "InstanceExist",
+            "InvalidOperationNetworkInterfaceNotExist",
+            "InvalidOperationNtrNetworkInterfaceNotSupport",
+            "InstanceNotExist",
+            "InvalidOperationMulticastDomainAssociationNotExist",
+            "InvalidOperationMulticastDomainAssociationStatus",
+            "QuotaFullMulticastGroupPerDomain",
+            "QuotaFullMulticastSourcePerGroup",
+            "DryRunOperation",
+            "IncorrectStatusConnectPeerIds",
+            "InvalidConnectPeerIdsNotFound",
+            "OperationUnsupportedExistsIgmpv2MemberOnEni",
+            "QuotaExceededSourceAndMemberPerTransitRouter",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {

@@ -120,6 +120,7 @@ impl Default for ResolveAndRouteServiceInCenRequest {
 }
 impl ResolveAndRouteServiceInCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResolveAndRouteServiceInCenRequestBuilder {
         ResolveAndRouteServiceInCenRequestBuilder {
             inner: ResolveAndRouteServiceInCenRequest::default(),
@@ -275,6 +276,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     }
 }
 impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResolveAndRouteServiceInCenRequest::default(),
@@ -283,6 +285,7 @@ impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -360,27 +363,41 @@ pub enum ResolveAndRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
-                    "ParameterIllegal.AccessRegionId",
-                    "ParameterIllegal.CloudRouteHost",
-                    "ParameterIllegal.ClouteRouteNotSupportIpv6",
-                    "ParameterIllegal.ClouteRouteCidrNotAllow",
-                    "CloudRoute.Exist",
-                    "ParameterIllegal.Host",
-                    "CloudRoute.Conflict",
-                    "CloudRoute.VpcNotAttached",
-                    "OperationUnsupported.TransitRouterType",
-                    "ParameterIllegal.AccessRegionIdNoCCN",
-                    "IncorrectStatus.TransitRouter",
-                    "InvalidOperation.InstanceNotSupportIPv6Route",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
+                        "ParameterIllegal.AccessRegionId",
+                        "ParameterIllegal.CloudRouteHost",
+                        "ParameterIllegal.ClouteRouteNotSupportIpv6",
+                        "ParameterIllegal.ClouteRouteCidrNotAllow",
+                        "CloudRoute.Exist",
+                        "ParameterIllegal.Host",
+                        "CloudRoute.Conflict",
+                        "CloudRoute.VpcNotAttached",
+                        "OperationUnsupported.TransitRouterType",
+                        "ParameterIllegal.AccessRegionIdNoCCN",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.InstanceNotSupportIPv6Route",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ResolveAndRouteServiceInCenError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error),
             1 => Self::ParameterIllegalAccessRegionId(error),
             2 => Self::ParameterIllegalCloudRouteHost(error),
@@ -399,101 +416,59 @@ impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ResolveAndRouteServiceInCenError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => {
-                ("ParameterIllegalIpv6CloudRouteCidrNotAllow", error)
-            }
-            Self::ParameterIllegalAccessRegionId(error) => {
-                ("ParameterIllegalAccessRegionId", error)
-            }
-            Self::ParameterIllegalCloudRouteHost(error) => {
-                ("ParameterIllegalCloudRouteHost", error)
-            }
-            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => {
-                ("ParameterIllegalClouteRouteNotSupportIpv6", error)
-            }
-            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => {
-                ("ParameterIllegalClouteRouteCidrNotAllow", error)
-            }
-            Self::CloudRouteExist(error) => ("CloudRouteExist", error),
-            Self::ParameterIllegalHost(error) => ("ParameterIllegalHost", error),
-            Self::CloudRouteConflict(error) => ("CloudRouteConflict", error),
-            Self::CloudRouteVpcNotAttached(error) => ("CloudRouteVpcNotAttached", error),
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
-                ("ParameterIllegalAccessRegionIdNoCcn", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
-                ("InvalidOperationInstanceNotSupportIPv6Route", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => (0, error),
+            Self::ParameterIllegalAccessRegionId(error) => (1, error),
+            Self::ParameterIllegalCloudRouteHost(error) => (2, error),
+            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => (3, error),
+            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => (4, error),
+            Self::CloudRouteExist(error) => (5, error),
+            Self::ParameterIllegalHost(error) => (6, error),
+            Self::CloudRouteConflict(error) => (7, error),
+            Self::CloudRouteVpcNotAttached(error) => (8, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => (10, error),
+            Self::IncorrectStatusTransitRouter(error) => (11, error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (12, error),
+            Self::InvalidParameter(error) => (13, error),
+            Self::Unauthorized(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ResolveAndRouteServiceInCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(_) => {
-                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
-            }
-            Self::ParameterIllegalAccessRegionId(_) => {
-                Self::ParameterIllegalAccessRegionId(error)
-            }
-            Self::ParameterIllegalCloudRouteHost(_) => {
-                Self::ParameterIllegalCloudRouteHost(error)
-            }
-            Self::ParameterIllegalClouteRouteNotSupportIpv6(_) => {
-                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
-            }
-            Self::ParameterIllegalClouteRouteCidrNotAllow(_) => {
-                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
-            }
-            Self::CloudRouteExist(_) => Self::CloudRouteExist(error),
-            Self::ParameterIllegalHost(_) => Self::ParameterIllegalHost(error),
-            Self::CloudRouteConflict(_) => Self::CloudRouteConflict(error),
-            Self::CloudRouteVpcNotAttached(_) => Self::CloudRouteVpcNotAttached(error),
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterIllegalIpv6CloudRouteCidrNotAllow",
+            "ParameterIllegalAccessRegionId",
+            "ParameterIllegalCloudRouteHost",
+            "ParameterIllegalClouteRouteNotSupportIpv6",
+            "ParameterIllegalClouteRouteCidrNotAllow",
+            "CloudRouteExist",
+            "ParameterIllegalHost",
+            "CloudRouteConflict",
+            "CloudRouteVpcNotAttached",
+            "OperationUnsupportedTransitRouterType",
+            "ParameterIllegalAccessRegionIdNoCcn",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationInstanceNotSupportIPv6Route",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResolveAndRouteServiceInCenError {

@@ -98,6 +98,7 @@ impl Default for RevokeInstanceFromTransitRouterRequest {
 }
 impl RevokeInstanceFromTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeInstanceFromTransitRouterRequestBuilder {
         RevokeInstanceFromTransitRouterRequestBuilder {
             inner: RevokeInstanceFromTransitRouterRequest::default(),
@@ -223,6 +224,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeInstanceFromTransitRouterRequest::default(),
@@ -231,6 +233,7 @@ impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,22 +291,18 @@ pub enum RevokeInstanceFromTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Cen",
-                    "OperationDenied.AttachmentExist",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatusCen(error),
-            1 => Self::OperationDeniedAttachmentExist(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Cen",
+                        "OperationDenied.AttachmentExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RevokeInstanceFromTransitRouterError {
@@ -312,40 +311,48 @@ impl RevokeInstanceFromTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusCen(error),
+            1 => Self::OperationDeniedAttachmentExist(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::OperationDeniedAttachmentExist(error) => {
-                ("OperationDeniedAttachmentExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusCen(error) => (0, error),
+            Self::OperationDeniedAttachmentExist(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for RevokeInstanceFromTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::OperationDeniedAttachmentExist(_) => {
-                Self::OperationDeniedAttachmentExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeInstanceFromTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusCen",
+            "OperationDeniedAttachmentExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {

@@ -81,6 +81,7 @@ impl Default for UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
         UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
             inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
@@ -206,6 +207,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
@@ -214,6 +216,7 @@ impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,24 +279,19 @@ pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTrafficQosPolicyId.NotFound",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "MissingParam.TrafficQosPolicyId",
-                    "Forbidden.CDTServiceExpired",
-                ],
-            )
-        {
-            0 => Self::InvalidTrafficQosPolicyIdNotFound(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::Unauthorized(error),
-            3 => Self::MissingParamTrafficQosPolicyId(error),
-            4 => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficQosPolicyId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyId",
+                        "Forbidden.CDTServiceExpired",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
@@ -302,50 +300,51 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficQosPolicyIdNotFound(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::MissingParamTrafficQosPolicyId(error),
+            4 => Self::ForbiddenCdtServiceExpired(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
-                ("InvalidTrafficQosPolicyIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyId(error) => {
-                ("MissingParamTrafficQosPolicyId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::MissingParamTrafficQosPolicyId(error) => (3, error),
+            Self::ForbiddenCdtServiceExpired(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyId(_) => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficQosPolicyIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyId",
+            "ForbiddenCdtServiceExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {

@@ -99,6 +99,7 @@ impl Default for UpdateTransitRouterRequest {
 }
 impl UpdateTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterRequestBuilder {
         UpdateTransitRouterRequestBuilder {
             inner: UpdateTransitRouterRequest::default(),
@@ -233,6 +234,7 @@ impl<C> UpdateTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterRequest::default(),
@@ -241,6 +243,7 @@ impl<'a> UpdateTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,22 +299,18 @@ pub enum UpdateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.RegionId",
-                    "IncorrectStatus.TransitRouterInstance",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::OperationUnsupportedRegionId(error),
-            1 => Self::IncorrectStatusTransitRouterInstance(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.RegionId",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterError {
@@ -320,44 +319,48 @@ impl UpdateTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedRegionId(error),
+            1 => Self::IncorrectStatusTransitRouterInstance(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedRegionId(error) => {
-                ("OperationUnsupportedRegionId", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedRegionId(error) => (0, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedRegionId(_) => {
-                Self::OperationUnsupportedRegionId(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedRegionId",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterError {

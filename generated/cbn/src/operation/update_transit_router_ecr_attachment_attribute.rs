@@ -87,6 +87,7 @@ impl Default for UpdateTransitRouterEcrAttachmentAttributeRequest {
 }
 impl UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder {
         UpdateTransitRouterEcrAttachmentAttributeRequestBuilder {
             inner: UpdateTransitRouterEcrAttachmentAttributeRequest::default(),
@@ -215,6 +216,7 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterEcrAttachmentAttributeRequest::default(),
@@ -223,6 +225,7 @@ impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,22 +283,18 @@ pub enum UpdateTransitRouterEcrAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterEcrAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.TransitRouterAttachment",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
-            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
-            1 => Self::IncorrectStatusTransitRouterAttachment(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "IncorrectStatus.TransitRouterAttachment",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterEcrAttachmentAttributeError {
@@ -304,44 +303,48 @@ impl UpdateTransitRouterEcrAttachmentAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusTransitRouterAttachment(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusTransitRouterAttachment(error) => {
-                ("IncorrectStatusTransitRouterAttachment", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
+            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterEcrAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusTransitRouterAttachment(_) => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterEcrAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "IncorrectStatusTransitRouterAttachment",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterEcrAttachmentAttributeError {

@@ -145,6 +145,7 @@ impl Default for UpdateTransitRouterPeerAttachmentAttributeRequest {
 }
 impl UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
         UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
             inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
@@ -340,6 +341,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
@@ -348,6 +350,7 @@ impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -457,33 +460,47 @@ pub enum UpdateTransitRouterPeerAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationUnsupported.BandwidthType",
-                    "MissingParam.Bandwidth",
-                    "IncorrectStatus.Attachment",
-                    "IllegalParam.BandwidthType",
-                    "IllegalParam.Bandwidth",
-                    "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
-                    "OperationUnsupported.TransitRouterAttachment",
-                    "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
-                    "IllegalParam.BandwidthPackageStatus",
-                    "QuotaExceeded.Bandwidth",
-                    "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
-                    "OperationUnsupported.CloudDataTransferService",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
-                    "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
-                    "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationUnsupported.BandwidthType",
+                        "MissingParam.Bandwidth",
+                        "IncorrectStatus.Attachment",
+                        "IllegalParam.BandwidthType",
+                        "IllegalParam.Bandwidth",
+                        "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
+                        "OperationUnsupported.TransitRouterAttachment",
+                        "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
+                        "IllegalParam.BandwidthPackageStatus",
+                        "QuotaExceeded.Bandwidth",
+                        "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
+                        "OperationUnsupported.CloudDataTransferService",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
+                        "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTransitRouterPeerAttachmentAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
             1 => Self::OperationUnsupportedBandwidthType(error),
             2 => Self::MissingParamBandwidth(error),
@@ -516,141 +533,83 @@ for UpdateTransitRouterPeerAttachmentAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTransitRouterPeerAttachmentAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationUnsupportedBandwidthType(error) => {
-                ("OperationUnsupportedBandwidthType", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IncorrectStatusAttachment(error) => {
-                ("IncorrectStatusAttachment", error)
-            }
-            Self::IllegalParamBandwidthType(error) => {
-                ("IllegalParamBandwidthType", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
+            Self::OperationUnsupportedBandwidthType(error) => (1, error),
+            Self::MissingParamBandwidth(error) => (2, error),
+            Self::IncorrectStatusAttachment(error) => (3, error),
+            Self::IllegalParamBandwidthType(error) => (4, error),
+            Self::IllegalParamBandwidth(error) => (5, error),
             Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                 error,
-            ) => {
-                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
-            }
+            ) => (6, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+                (7, error)
             }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(error) => {
-                ("OperationUnsupportedTransitRouterAttachment", error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
-                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
-            }
-            Self::IllegalParamBandwidthPackageStatus(error) => {
-                ("IllegalParamBandwidthPackageStatus", error)
-            }
-            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => (8, error),
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterAttachment(error) => (10, error),
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => (11, error),
+            Self::IllegalParamBandwidthPackageStatus(error) => (12, error),
+            Self::QuotaExceededBandwidth(error) => (13, error),
             Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
-                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+                (14, error)
             }
-            Self::OperationUnsupportedCloudDataTransferService(error) => {
-                ("OperationUnsupportedCloudDataTransferService", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationUnsupportedCloudDataTransferService(error) => (15, error),
+            Self::InvalidParameter(error) => (16, error),
+            Self::Unauthorized(error) => (17, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (18, error)
             }
             Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (19, error)
             }
             Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (20, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterPeerAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationUnsupportedBandwidthType(_) => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
-            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(_) => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            Self::IllegalParamBandwidthPackageStatus(_) => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
-            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            Self::OperationUnsupportedCloudDataTransferService(_) => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterPeerAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationUnsupportedBandwidthType",
+            "MissingParamBandwidth",
+            "IncorrectStatusAttachment",
+            "IllegalParamBandwidthType",
+            "IllegalParamBandwidth",
+            "ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportGold",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportGold",
+            "OperationUnsupportedTransitRouterAttachment",
+            "IllegalParamBandwidthLessThanQosPolicyBandwidth",
+            "IllegalParamBandwidthPackageStatus",
+            "QuotaExceededBandwidth",
+            "ParamExclusiveBandwidthTypeAndCenBandwidthPackageId",
+            "OperationUnsupportedCloudDataTransferService",
+            "InvalidParameter",
+            "Unauthorized",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver",
+            "ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {

@@ -89,6 +89,7 @@ impl Default for UpdateTransitRouterRouteTableRequest {
 }
 impl UpdateTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterRouteTableRequestBuilder {
         UpdateTransitRouterRouteTableRequestBuilder {
             inner: UpdateTransitRouterRouteTableRequest::default(),
@@ -229,6 +230,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterRouteTableRequest::default(),
@@ -237,6 +239,7 @@ impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,18 +299,32 @@ pub enum UpdateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterRouteTableId.NotFound",
-                    "InvalidName",
-                    "InvalidDescription",
-                    "OperationUnsupported.MultiRegionEcmp",
-                    "InvalidParameter",
-                    "Unauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "OperationUnsupported.MultiRegionEcmp",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTransitRouterRouteTableError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
             1 => Self::InvalidName(error),
             2 => Self::InvalidDescription(error),
@@ -317,55 +334,41 @@ impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTable
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTransitRouterRouteTableError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::OperationUnsupportedMultiRegionEcmp(error) => {
-                ("OperationUnsupportedMultiRegionEcmp", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (0, error),
+            Self::InvalidName(error) => (1, error),
+            Self::InvalidDescription(error) => (2, error),
+            Self::OperationUnsupportedMultiRegionEcmp(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::OperationUnsupportedMultiRegionEcmp(_) => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "InvalidName",
+            "InvalidDescription",
+            "OperationUnsupportedMultiRegionEcmp",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterRouteTableError {

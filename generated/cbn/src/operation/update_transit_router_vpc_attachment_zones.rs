@@ -85,6 +85,7 @@ impl Default for UpdateTransitRouterVpcAttachmentZonesRequest {
 }
 impl UpdateTransitRouterVpcAttachmentZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
         UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
             inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
@@ -219,6 +220,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
@@ -227,6 +229,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -319,30 +322,44 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.ZoneId",
-                    "IncorrectStatus.TransitRouterAttachment",
-                    "IllegalParam.VSwitchId",
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "OperationUnsupported.ServiceMode",
-                    "IllegalParam.AddOrRemoveZoneMappings",
-                    "IncorrectStatus.Vpc",
-                    "OperationDenied.RouteEntryOnEni",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "IncorrectStatus.VpcSwitch",
-                    "OperationUnsupported.TransitRouterType",
-                    "InsufficientIpAddr.vsw",
-                    "OperationFailed.VSwitchIpv6CidrNotAllocated",
-                    "InvalidTransitRouterMode.NeedUpgrade",
-                    "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.ZoneId",
+                        "IncorrectStatus.TransitRouterAttachment",
+                        "IllegalParam.VSwitchId",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationUnsupported.ServiceMode",
+                        "IllegalParam.AddOrRemoveZoneMappings",
+                        "IncorrectStatus.Vpc",
+                        "OperationDenied.RouteEntryOnEni",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "IncorrectStatus.VpcSwitch",
+                        "OperationUnsupported.TransitRouterType",
+                        "InsufficientIpAddr.vsw",
+                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTransitRouterVpcAttachmentZonesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamZoneId(error),
             1 => Self::IncorrectStatusTransitRouterAttachment(error),
             2 => Self::IllegalParamVSwitchId(error),
@@ -364,111 +381,67 @@ for UpdateTransitRouterVpcAttachmentZonesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTransitRouterVpcAttachmentZonesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => {
-                ("IncorrectStatusTransitRouterAttachment", error)
-            }
-            Self::IllegalParamVSwitchId(error) => ("IllegalParamVSwitchId", error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::IllegalParamAddOrRemoveZoneMappings(error) => {
-                ("IllegalParamAddOrRemoveZoneMappings", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationDeniedRouteEntryOnEni(error) => {
-                ("OperationDeniedRouteEntryOnEni", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::InsufficientIpAddrVsw(error) => ("InsufficientIpAddrVsw", error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
-                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
+            Self::IllegalParamZoneId(error) => (0, error),
+            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
+            Self::IllegalParamVSwitchId(error) => (2, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (3, error),
+            Self::OperationUnsupportedServiceMode(error) => (4, error),
+            Self::IllegalParamAddOrRemoveZoneMappings(error) => (5, error),
+            Self::IncorrectStatusVpc(error) => (6, error),
+            Self::OperationDeniedRouteEntryOnEni(error) => (7, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (8, error),
+            Self::IncorrectStatusVpcSwitch(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (10, error),
+            Self::InsufficientIpAddrVsw(error) => (11, error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (12, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (13, error),
             Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
-                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+                (14, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidVSwitchIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterVpcAttachmentZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::IncorrectStatusTransitRouterAttachment(_) => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::IllegalParamAddOrRemoveZoneMappings(_) => {
-                Self::IllegalParamAddOrRemoveZoneMappings(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationDeniedRouteEntryOnEni(_) => {
-                Self::OperationDeniedRouteEntryOnEni(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamZoneId",
+            "IncorrectStatusTransitRouterAttachment",
+            "IllegalParamVSwitchId",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationUnsupportedServiceMode",
+            "IllegalParamAddOrRemoveZoneMappings",
+            "IncorrectStatusVpc",
+            "OperationDeniedRouteEntryOnEni",
+            "IncorrectStatusVpcRouteEntry",
+            "IncorrectStatusVpcSwitch",
+            "OperationUnsupportedTransitRouterType",
+            "InsufficientIpAddrVsw",
+            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {

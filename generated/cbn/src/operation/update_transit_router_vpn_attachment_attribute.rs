@@ -93,6 +93,7 @@ impl Default for UpdateTransitRouterVpnAttachmentAttributeRequest {
 }
 impl UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder {
         UpdateTransitRouterVpnAttachmentAttributeRequestBuilder {
             inner: UpdateTransitRouterVpnAttachmentAttributeRequest::default(),
@@ -234,6 +235,7 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterVpnAttachmentAttributeRequest::default(),
@@ -242,6 +244,7 @@ impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -309,19 +312,33 @@ pub enum UpdateTransitRouterVpnAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTransitRouterAttachmentId.NotFound",
-                    "IncorrectStatus.TransitRouterAttachmentId",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "InvalidParameter.OrderType",
-                    "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
-                    "OperationFailed.GrantCrossAccountNotExist",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "IncorrectStatus.TransitRouterAttachmentId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.OrderType",
+                        "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
+                        "OperationFailed.GrantCrossAccountNotExist",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTransitRouterVpnAttachmentAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
             1 => Self::IncorrectStatusTransitRouterAttachmentId(error),
             2 => Self::InvalidParameter(error),
@@ -332,67 +349,45 @@ for UpdateTransitRouterVpnAttachmentAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTransitRouterVpnAttachmentAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
-                ("IncorrectStatusTransitRouterAttachmentId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterOrderType(error) => {
-                ("InvalidParameterOrderType", error)
-            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::InvalidParameterOrderType(error) => (4, error),
             Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
-                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+                (5, error)
             }
-            Self::OperationFailedGrantCrossAccountNotExist(error) => {
-                ("OperationFailedGrantCrossAccountNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedGrantCrossAccountNotExist(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterVpnAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
-            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            Self::OperationFailedGrantCrossAccountNotExist(_) => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterVpnAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "IncorrectStatusTransitRouterAttachmentId",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterOrderType",
+            "InvalidOperationOrderTypeMustMatchGrantCrossAccount",
+            "OperationFailedGrantCrossAccountNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpnAttachmentAttributeError {

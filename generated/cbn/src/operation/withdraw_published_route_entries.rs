@@ -90,6 +90,7 @@ impl Default for WithdrawPublishedRouteEntriesRequest {
 }
 impl WithdrawPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> WithdrawPublishedRouteEntriesRequestBuilder {
         WithdrawPublishedRouteEntriesRequestBuilder {
             inner: WithdrawPublishedRouteEntriesRequest::default(),
@@ -224,6 +225,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: WithdrawPublishedRouteEntriesRequest::default(),
@@ -232,6 +234,7 @@ impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -299,22 +302,36 @@ pub enum WithdrawPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.UnsupportnexthopType",
-                    "InvalidOperation.NotFoundRoute",
-                    "ParameterIllegal.CenInstanceId",
-                    "ParameterIllegal.ChildInstanceRegionId",
-                    "ParameterIllegal.ChildInstanceType",
-                    "InvalidParameter",
-                    "Unauthorized",
-                    "Instance.NotExist",
-                    "InvalidOperation.ChildInstanceStatus",
-                    "InvalidOperation.CenInstanceStatus",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.UnsupportnexthopType",
+                        "InvalidOperation.NotFoundRoute",
+                        "ParameterIllegal.CenInstanceId",
+                        "ParameterIllegal.ChildInstanceRegionId",
+                        "ParameterIllegal.ChildInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Instance.NotExist",
+                        "InvalidOperation.ChildInstanceStatus",
+                        "InvalidOperation.CenInstanceStatus",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl WithdrawPublishedRouteEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationUnsupportnexthopType(error),
             1 => Self::InvalidOperationNotFoundRoute(error),
             2 => Self::ParameterIllegalCenInstanceId(error),
@@ -328,83 +345,49 @@ impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntries
             _ => Self::Unhandled(error),
         }
     }
-}
-impl WithdrawPublishedRouteEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationUnsupportnexthopType(error) => {
-                ("InvalidOperationUnsupportnexthopType", error)
-            }
-            Self::InvalidOperationNotFoundRoute(error) => {
-                ("InvalidOperationNotFoundRoute", error)
-            }
-            Self::ParameterIllegalCenInstanceId(error) => {
-                ("ParameterIllegalCenInstanceId", error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(error) => {
-                ("ParameterIllegalChildInstanceRegionId", error)
-            }
-            Self::ParameterIllegalChildInstanceType(error) => {
-                ("ParameterIllegalChildInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationChildInstanceStatus(error) => {
-                ("InvalidOperationChildInstanceStatus", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationUnsupportnexthopType(error) => (0, error),
+            Self::InvalidOperationNotFoundRoute(error) => (1, error),
+            Self::ParameterIllegalCenInstanceId(error) => (2, error),
+            Self::ParameterIllegalChildInstanceRegionId(error) => (3, error),
+            Self::ParameterIllegalChildInstanceType(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::InstanceNotExist(error) => (7, error),
+            Self::InvalidOperationChildInstanceStatus(error) => (8, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for WithdrawPublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationUnsupportnexthopType(_) => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            Self::InvalidOperationNotFoundRoute(_) => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            Self::ParameterIllegalCenInstanceId(_) => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(_) => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            Self::ParameterIllegalChildInstanceType(_) => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationChildInstanceStatus(_) => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for WithdrawPublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationUnsupportnexthopType",
+            "InvalidOperationNotFoundRoute",
+            "ParameterIllegalCenInstanceId",
+            "ParameterIllegalChildInstanceRegionId",
+            "ParameterIllegalChildInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "InstanceNotExist",
+            "InvalidOperationChildInstanceStatus",
+            "InvalidOperationCenInstanceStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for WithdrawPublishedRouteEntriesError {

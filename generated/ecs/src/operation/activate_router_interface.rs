@@ -48,6 +48,7 @@ impl Default for ActivateRouterInterfaceRequest {
 }
 impl ActivateRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ActivateRouterInterfaceRequestBuilder {
         ActivateRouterInterfaceRequestBuilder {
             inner: ActivateRouterInterfaceRequest::default(),
@@ -122,6 +123,7 @@ impl<C> ActivateRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ActivateRouterInterfaceRequest::default(),
@@ -130,6 +132,7 @@ impl<'a> ActivateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -184,24 +187,19 @@ pub enum ActivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::Forbbiden(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            4 => Self::InvalidRouterInterfaceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "Forbidden.FinancialLocked",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ActivateRouterInterfaceError {
@@ -210,42 +208,51 @@ impl ActivateRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::Forbbiden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidRouterInterfaceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::Forbbiden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ActivateRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ActivateRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "ForbiddenFinancialLocked",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ActivateRouterInterfaceError {

@@ -238,6 +238,7 @@ impl Default for AllocateDedicatedHostsRequest {
 }
 impl AllocateDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateDedicatedHostsRequestBuilder {
         AllocateDedicatedHostsRequestBuilder {
             inner: AllocateDedicatedHostsRequest::default(),
@@ -556,6 +557,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateDedicatedHostsRequest::default(),
@@ -564,6 +566,7 @@ impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -710,49 +713,63 @@ pub enum AllocateDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidAutoRenewPeriod.ValueNotSupported",
-                    "InvalidTagKey.Malformed",
-                    "InvalidDedicatedHostType.ValueNotSupported",
-                    "RegionUnauthorized",
-                    "Zone.NotOnSale",
-                    "OperationDenied",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "QuotaExceed.AfterpayDedicatedHost",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidParameter.SlbUdpTimeout",
-                    "InvalidParameter.UdpTimeout",
-                    "Duplicate.TagKey",
-                    "InvalidParameter.Quantity",
-                    "InvalidDedicatedHostPrice.NotFound",
-                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                    "InvalidCpuOverCommitRatio.ValueNotSupported",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "InvalidUserData.Forbidden",
-                    "Zone.NotOpen",
-                    "InvalidResourceType.NotSupported",
-                    "InvalidDedicatedHostType.ZoneNotSupported",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidParameter.NotMatch",
-                    "Account.Arrearage",
-                    "InvalidZoneId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InvalidDedicatedHostName.Malformed",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                    "InvalidParameter.ActionOnMaintenance",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidTagKey.Malformed",
+                        "InvalidDedicatedHostType.ValueNotSupported",
+                        "RegionUnauthorized",
+                        "Zone.NotOnSale",
+                        "OperationDenied",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "QuotaExceed.AfterpayDedicatedHost",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidParameter.SlbUdpTimeout",
+                        "InvalidParameter.UdpTimeout",
+                        "Duplicate.TagKey",
+                        "InvalidParameter.Quantity",
+                        "InvalidDedicatedHostPrice.NotFound",
+                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                        "InvalidCpuOverCommitRatio.ValueNotSupported",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "InvalidUserData.Forbidden",
+                        "Zone.NotOpen",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidDedicatedHostType.ZoneNotSupported",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidParameter.NotMatch",
+                        "Account.Arrearage",
+                        "InvalidZoneId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InvalidDedicatedHostName.Malformed",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                        "InvalidParameter.ActionOnMaintenance",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AllocateDedicatedHostsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceTypeValueUnauthorized(error),
             1 => Self::InvalidDescriptionMalformed(error),
             2 => Self::InvalidParameterConflict(error),
@@ -793,191 +810,105 @@ impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AllocateDedicatedHostsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidDedicatedHostTypeValueNotSupported(error) => {
-                ("InvalidDedicatedHostTypeValueNotSupported", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::QuotaExceedAfterpayDedicatedHost(error) => {
-                ("QuotaExceedAfterpayDedicatedHost", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(error) => {
-                ("InvalidParameterSlbUdpTimeout", error)
-            }
-            Self::InvalidParameterUdpTimeout(error) => {
-                ("InvalidParameterUdpTimeout", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidParameterQuantity(error) => ("InvalidParameterQuantity", error),
-            Self::InvalidDedicatedHostPriceNotFound(error) => {
-                ("InvalidDedicatedHostPriceNotFound", error)
-            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidParameterConflict(error) => (2, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (3, error),
+            Self::InvalidTagKeyMalformed(error) => (4, error),
+            Self::InvalidDedicatedHostTypeValueNotSupported(error) => (5, error),
+            Self::RegionUnauthorized(error) => (6, error),
+            Self::ZoneNotOnSale(error) => (7, error),
+            Self::OperationDenied(error) => (8, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (9, error),
+            Self::InvalidTagValueMalformed(error) => (10, error),
+            Self::QuotaExceedAfterpayDedicatedHost(error) => (11, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (12, error),
+            Self::InvalidParameterSlbUdpTimeout(error) => (13, error),
+            Self::InvalidParameterUdpTimeout(error) => (14, error),
+            Self::DuplicateTagKey(error) => (15, error),
+            Self::InvalidParameterQuantity(error) => (16, error),
+            Self::InvalidDedicatedHostPriceNotFound(error) => (17, error),
             Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+                (18, error)
             }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
-                ("InvalidCpuOverCommitRatioValueNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => {
-                ("InvalidDedicatedHostTypeZoneNotSupported", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InvalidDedicatedHostNameMalformed(error) => {
-                ("InvalidDedicatedHostNameMalformed", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
-                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
-            }
-            Self::InvalidParameterActionOnMaintenance(error) => {
-                ("InvalidParameterActionOnMaintenance", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (19, error),
+            Self::OperationDeniedNoStock(error) => (20, error),
+            Self::NodeControllerUnavailable(error) => (21, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (22, error),
+            Self::InvalidUserDataForbidden(error) => (23, error),
+            Self::ZoneNotOpen(error) => (24, error),
+            Self::InvalidResourceTypeNotSupported(error) => (25, error),
+            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => (26, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (27, error),
+            Self::InvalidParameterNotMatch(error) => (28, error),
+            Self::AccountArrearage(error) => (29, error),
+            Self::InvalidZoneIdNotFound(error) => (30, error),
+            Self::PaymentMethodNotFound(error) => (31, error),
+            Self::InvalidDedicatedHostNameMalformed(error) => (32, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (33, error),
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (34, error),
+            Self::InvalidParameterActionOnMaintenance(error) => (35, error),
+            Self::InternalError(error) => (36, error),
+            Self::Unhandled(error) => (37, error),
         }
     }
 }
 impl Clone for AllocateDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidDedicatedHostTypeValueNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeValueNotSupported(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::QuotaExceedAfterpayDedicatedHost(_) => {
-                Self::QuotaExceedAfterpayDedicatedHost(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(_) => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            Self::InvalidParameterUdpTimeout(_) => {
-                Self::InvalidParameterUdpTimeout(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidParameterQuantity(_) => Self::InvalidParameterQuantity(error),
-            Self::InvalidDedicatedHostPriceNotFound(_) => {
-                Self::InvalidDedicatedHostPriceNotFound(error)
-            }
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidDedicatedHostTypeZoneNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InvalidDedicatedHostNameMalformed(_) => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            Self::InvalidParameterActionOnMaintenance(_) => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterConflict",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidTagKeyMalformed",
+            "InvalidDedicatedHostTypeValueNotSupported",
+            "RegionUnauthorized",
+            "ZoneNotOnSale",
+            "OperationDenied",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "QuotaExceedAfterpayDedicatedHost",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidParameterSlbUdpTimeout",
+            "InvalidParameterUdpTimeout",
+            "DuplicateTagKey",
+            "InvalidParameterQuantity",
+            "InvalidDedicatedHostPriceNotFound",
+            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
+            "InvalidCpuOverCommitRatioValueNotSupported",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "InvalidUserDataForbidden",
+            "ZoneNotOpen",
+            "InvalidResourceTypeNotSupported",
+            "InvalidDedicatedHostTypeZoneNotSupported",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidParameterNotMatch",
+            "AccountArrearage",
+            "InvalidZoneIdNotFound",
+            "PaymentMethodNotFound",
+            "InvalidDedicatedHostNameMalformed",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdExceedMaxSize",
+            "InvalidParameterActionOnMaintenance",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateDedicatedHostsError {

@@ -75,6 +75,7 @@ impl Default for AllocatePublicIpAddressRequest {
 }
 impl AllocatePublicIpAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocatePublicIpAddressRequestBuilder {
         AllocatePublicIpAddressRequestBuilder {
             inner: AllocatePublicIpAddressRequest::default(),
@@ -167,6 +168,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocatePublicIpAddressRequest::default(),
@@ -175,6 +177,7 @@ impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -268,32 +271,46 @@ pub enum AllocatePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.AllocateFailed",
-                    "InvalidIpAddress.Malformed",
-                    "OperationDenied",
-                    "InsufficientPublicIp",
-                    "AllocateIpInvalidInstanceBandwidth",
-                    "OperationDenied.CloudboxNotSupport",
-                    "OperationDenied.DedicatedRegionNotSupported",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IpInUse",
-                    "AllocatedAlready",
-                    "AllocateIp.Fail",
-                    "NAT_PUBLIC_IP_BINDING_FAILED",
-                    "NAT_PUBLIC_IP_ALLOCATE_FAILED",
-                    "InvalidIpAddress.NotPublic",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVlanId.NotFound",
-                    "InvalidIpAddress.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.AllocateFailed",
+                        "InvalidIpAddress.Malformed",
+                        "OperationDenied",
+                        "InsufficientPublicIp",
+                        "AllocateIpInvalidInstanceBandwidth",
+                        "OperationDenied.CloudboxNotSupport",
+                        "OperationDenied.DedicatedRegionNotSupported",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IpInUse",
+                        "AllocatedAlready",
+                        "AllocateIp.Fail",
+                        "NAT_PUBLIC_IP_BINDING_FAILED",
+                        "NAT_PUBLIC_IP_ALLOCATE_FAILED",
+                        "InvalidIpAddress.NotPublic",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVlanId.NotFound",
+                        "InvalidIpAddress.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AllocatePublicIpAddressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationAllocateFailed(error),
             1 => Self::InvalidIpAddressMalformed(error),
             2 => Self::OperationDenied(error),
@@ -317,105 +334,69 @@ impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AllocatePublicIpAddressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationAllocateFailed(error) => {
-                ("InvalidOperationAllocateFailed", error)
-            }
-            Self::InvalidIpAddressMalformed(error) => {
-                ("InvalidIpAddressMalformed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InsufficientPublicIp(error) => ("InsufficientPublicIp", error),
-            Self::AllocateIpInvalidInstanceBandwidth(error) => {
-                ("AllocateIpInvalidInstanceBandwidth", error)
-            }
-            Self::OperationDeniedCloudboxNotSupport(error) => {
-                ("OperationDeniedCloudboxNotSupport", error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
-                ("OperationDeniedDedicatedRegionNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IpInUse(error) => ("IpInUse", error),
-            Self::AllocatedAlready(error) => ("AllocatedAlready", error),
-            Self::AllocateIpFail(error) => ("AllocateIpFail", error),
-            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
-            Self::NatPublicIpAllocateFailed(error) => {
-                ("NatPublicIpAllocateFailed", error)
-            }
-            Self::InvalidIpAddressNotPublic(error) => {
-                ("InvalidIpAddressNotPublic", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVlanIdNotFound(error) => ("InvalidVlanIdNotFound", error),
-            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationAllocateFailed(error) => (0, error),
+            Self::InvalidIpAddressMalformed(error) => (1, error),
+            Self::OperationDenied(error) => (2, error),
+            Self::InsufficientPublicIp(error) => (3, error),
+            Self::AllocateIpInvalidInstanceBandwidth(error) => (4, error),
+            Self::OperationDeniedCloudboxNotSupport(error) => (5, error),
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => (6, error),
+            Self::IncorrectInstanceStatus(error) => (7, error),
+            Self::InstanceLockedForSecurity(error) => (8, error),
+            Self::InstanceExpiredOrInArrears(error) => (9, error),
+            Self::IpInUse(error) => (10, error),
+            Self::AllocatedAlready(error) => (11, error),
+            Self::AllocateIpFail(error) => (12, error),
+            Self::NatPublicIpBindingFailed(error) => (13, error),
+            Self::NatPublicIpAllocateFailed(error) => (14, error),
+            Self::InvalidIpAddressNotPublic(error) => (15, error),
+            Self::InvalidInstanceIdNotFound(error) => (16, error),
+            Self::InvalidVlanIdNotFound(error) => (17, error),
+            Self::InvalidIpAddressNotFound(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for AllocatePublicIpAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationAllocateFailed(_) => {
-                Self::InvalidOperationAllocateFailed(error)
-            }
-            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InsufficientPublicIp(_) => Self::InsufficientPublicIp(error),
-            Self::AllocateIpInvalidInstanceBandwidth(_) => {
-                Self::AllocateIpInvalidInstanceBandwidth(error)
-            }
-            Self::OperationDeniedCloudboxNotSupport(_) => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IpInUse(_) => Self::IpInUse(error),
-            Self::AllocatedAlready(_) => Self::AllocatedAlready(error),
-            Self::AllocateIpFail(_) => Self::AllocateIpFail(error),
-            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
-            Self::NatPublicIpAllocateFailed(_) => Self::NatPublicIpAllocateFailed(error),
-            Self::InvalidIpAddressNotPublic(_) => Self::InvalidIpAddressNotPublic(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVlanIdNotFound(_) => Self::InvalidVlanIdNotFound(error),
-            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocatePublicIpAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationAllocateFailed",
+            "InvalidIpAddressMalformed",
+            "OperationDenied",
+            "InsufficientPublicIp",
+            "AllocateIpInvalidInstanceBandwidth",
+            "OperationDeniedCloudboxNotSupport",
+            "OperationDeniedDedicatedRegionNotSupported",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IpInUse",
+            "AllocatedAlready",
+            "AllocateIpFail",
+            "NatPublicIpBindingFailed",
+            "NatPublicIpAllocateFailed",
+            "InvalidIpAddressNotPublic",
+            "InvalidInstanceIdNotFound",
+            "InvalidVlanIdNotFound",
+            "InvalidIpAddressNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocatePublicIpAddressError {

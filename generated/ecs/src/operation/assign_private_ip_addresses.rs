@@ -108,6 +108,7 @@ impl Default for AssignPrivateIpAddressesRequest {
 }
 impl AssignPrivateIpAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssignPrivateIpAddressesRequestBuilder {
         AssignPrivateIpAddressesRequestBuilder {
             inner: AssignPrivateIpAddressesRequest::default(),
@@ -275,6 +276,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     }
 }
 impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssignPrivateIpAddressesRequest::default(),
@@ -283,6 +285,7 @@ impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -452,68 +455,82 @@ pub enum AssignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Throttling",
-                    "InvalidOperation.Unsupported",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "MissingParameter",
-                    "Forbidden.RegionId",
-                    "InvalidAction",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidSecondaryPrivateIpAddressCount.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidOperation.InstanceNotSupportMulitipleIp",
-                    "IncorrectVSwitchStatus",
-                    "QuotaExceeded.PrivateIpAddress",
-                    "InvalidStatus.InstanceIsMigrating",
-                    "InvalidEniId.Malformed",
-                    "InvalidVSwitch.IllegalStatus",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidVSwitchId.IpNotEnough",
-                    "InvalidVSwitchId.IpInvalid",
-                    "InvalidIp.IpAssigned",
-                    "MaxEniPrivateIpsCountExceeded",
-                    "Operation.Conflict",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidIp.IpRepeated",
-                    "InvalidIp.IpPrefixIllegal",
-                    "InvalidIp.IpPrefixMaskIllegal",
-                    "InvalidIp.IpPrefixMaskNotSame",
-                    "InvalidIp.IpPrefixNotAvailable",
-                    "InvalidIp.IpPrefixNotStrict",
-                    "InvalidVSwitchId.IpPrefixNotEnough",
-                    "InvalidIp.IpPrefixMaskInvalid",
-                    "InvalidIp.IpPrefixMustInReserveSegment",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidOperation.VSwitchCidrReservationNotExist",
-                    "InvalidOperation.RegionNotSupportIpPrefix",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Throttling",
+                        "InvalidOperation.Unsupported",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "MissingParameter",
+                        "Forbidden.RegionId",
+                        "InvalidAction",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidSecondaryPrivateIpAddressCount.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidOperation.InstanceNotSupportMulitipleIp",
+                        "IncorrectVSwitchStatus",
+                        "QuotaExceeded.PrivateIpAddress",
+                        "InvalidStatus.InstanceIsMigrating",
+                        "InvalidEniId.Malformed",
+                        "InvalidVSwitch.IllegalStatus",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidVSwitchId.IpNotEnough",
+                        "InvalidVSwitchId.IpInvalid",
+                        "InvalidIp.IpAssigned",
+                        "MaxEniPrivateIpsCountExceeded",
+                        "Operation.Conflict",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidIp.IpRepeated",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidIp.IpPrefixMaskIllegal",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "InvalidIp.IpPrefixNotAvailable",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidVSwitchId.IpPrefixNotEnough",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidIp.IpPrefixMustInReserveSegment",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidOperation.VSwitchCidrReservationNotExist",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssignPrivateIpAddressesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::Throttling(error),
             1 => Self::InvalidOperationUnsupported(error),
             2 => Self::UnsupportedParameter(error),
@@ -573,285 +590,141 @@ impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssignPrivateIpAddressesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidOperationUnsupported(error) => {
-                ("InvalidOperationUnsupported", error)
-            }
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => {
-                ("InvalidSecondaryPrivateIpAddressCountMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => {
-                ("InvalidOperationInstanceNotSupportMulitipleIp", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::QuotaExceededPrivateIpAddress(error) => {
-                ("QuotaExceededPrivateIpAddress", error)
-            }
-            Self::InvalidStatusInstanceIsMigrating(error) => {
-                ("InvalidStatusInstanceIsMigrating", error)
-            }
-            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
-            Self::InvalidVSwitchIllegalStatus(error) => {
-                ("InvalidVSwitchIllegalStatus", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(error) => {
-                ("InvalidVSwitchIdIpNotEnough", error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
-            Self::MaxEniPrivateIpsCountExceeded(error) => {
-                ("MaxEniPrivateIpsCountExceeded", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => {
-                ("InvalidIpIpPrefixMaskIllegal", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(error) => {
-                ("InvalidIpIpPrefixNotAvailable", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
-                ("InvalidVSwitchIdIpPrefixNotEnough", error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
-                ("InvalidIpIpPrefixMustInReserveSegment", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
-                ("InvalidOperationVSwitchCidrReservationNotExist", error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Throttling(error) => (0, error),
+            Self::InvalidOperationUnsupported(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidInstanceIdMalformed(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::MissingParameter(error) => (8, error),
+            Self::ForbiddenRegionId(error) => (9, error),
+            Self::InvalidAction(error) => (10, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (11, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (12, error),
+            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => (13, error),
+            Self::InvalidParameterConflict(error) => (14, error),
+            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => (15, error),
+            Self::IncorrectVSwitchStatus(error) => (16, error),
+            Self::QuotaExceededPrivateIpAddress(error) => (17, error),
+            Self::InvalidStatusInstanceIsMigrating(error) => (18, error),
+            Self::InvalidEniIdMalformed(error) => (19, error),
+            Self::InvalidVSwitchIllegalStatus(error) => (20, error),
+            Self::InvalidUserTypeNotSupported(error) => (21, error),
+            Self::AbsInvalidAccountNotFound(error) => (22, error),
+            Self::ForbiddenNotSupportRam(error) => (23, error),
+            Self::ForbiddenSubUser(error) => (24, error),
+            Self::MaxEniCountExceeded(error) => (25, error),
+            Self::EniPerInstanceLimitExceeded(error) => (26, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (27, error),
+            Self::InvalidOperationVpcMismatch(error) => (28, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (29, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (30, error),
+            Self::InvalidOperationInvalidEniType(error) => (31, error),
+            Self::InvalidVSwitchIdIpNotEnough(error) => (32, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (33, error),
+            Self::InvalidIpIpAssigned(error) => (34, error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => (35, error),
+            Self::OperationConflict(error) => (36, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (37, error),
+            Self::InvalidOperationEniServiceManaged(error) => (38, error),
+            Self::InvalidIpIpRepeated(error) => (39, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (40, error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => (41, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (42, error),
+            Self::InvalidIpIpPrefixNotAvailable(error) => (43, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (44, error),
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (45, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (46, error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (47, error),
+            Self::InvalidEcsIdNotFound(error) => (48, error),
+            Self::InvalidEniIdNotFound(error) => (49, error),
+            Self::InvalidVSwitchIdNotFound(error) => (50, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
+            Self::InvalidInstanceIdNotFound(error) => (52, error),
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (53, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (54, error),
+            Self::InternalError(error) => (55, error),
+            Self::Unhandled(error) => (56, error),
         }
     }
 }
 impl Clone for AssignPrivateIpAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidOperationUnsupported(_) => {
-                Self::InvalidOperationUnsupported(error)
-            }
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidSecondaryPrivateIpAddressCountMalformed(_) => {
-                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidOperationInstanceNotSupportMulitipleIp(_) => {
-                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::QuotaExceededPrivateIpAddress(_) => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            Self::InvalidStatusInstanceIsMigrating(_) => {
-                Self::InvalidStatusInstanceIsMigrating(error)
-            }
-            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
-            Self::InvalidVSwitchIllegalStatus(_) => {
-                Self::InvalidVSwitchIllegalStatus(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(_) => {
-                Self::InvalidVSwitchIdIpNotEnough(error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
-            Self::MaxEniPrivateIpsCountExceeded(_) => {
-                Self::MaxEniPrivateIpsCountExceeded(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidIpIpPrefixMaskIllegal(_) => {
-                Self::InvalidIpIpPrefixMaskIllegal(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(_) => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "Throttling",
+            "InvalidOperationUnsupported",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "MissingParameter",
+            "ForbiddenRegionId",
+            "InvalidAction",
+            "InvalidPrivateIpAddressDuplicated",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidSecondaryPrivateIpAddressCountMalformed",
+            "InvalidParameterConflict",
+            "InvalidOperationInstanceNotSupportMulitipleIp",
+            "IncorrectVSwitchStatus",
+            "QuotaExceededPrivateIpAddress",
+            "InvalidStatusInstanceIsMigrating",
+            "InvalidEniIdMalformed",
+            "InvalidVSwitchIllegalStatus",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidVSwitchIdIpNotEnough",
+            "InvalidVSwitchIdIpInvalid",
+            "InvalidIpIpAssigned",
+            "MaxEniPrivateIpsCountExceeded",
+            "OperationConflict",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationEniServiceManaged",
+            "InvalidIpIpRepeated",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidIpIpPrefixMaskIllegal",
+            "InvalidIpIpPrefixMaskNotSame",
+            "InvalidIpIpPrefixNotAvailable",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidIpIpPrefixMustInReserveSegment",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssignPrivateIpAddressesError {

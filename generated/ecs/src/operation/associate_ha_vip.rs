@@ -58,6 +58,7 @@ impl Default for AssociateHaVipRequest {
 }
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateHaVipRequestBuilder {
         AssociateHaVipRequestBuilder {
             inner: AssociateHaVipRequest::default(),
@@ -149,6 +150,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateHaVipRequest::default(),
@@ -157,6 +159,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
@@ -222,24 +225,38 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVip.Status",
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "CountLimitExceed.HaVipOnInstance",
-                    "CountLimitExceeded.HaVipOnECSInstance",
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.HaVip",
-                    "OperationUnsupported.BindMultipleType",
-                    "InvalidHaVip.Exist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVip.Status",
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "CountLimitExceed.HaVipOnInstance",
+                        "CountLimitExceeded.HaVipOnECSInstance",
+                        "OperationFailed.DistibuteLock",
+                        "Forbidden.HaVip",
+                        "OperationUnsupported.BindMultipleType",
+                        "InvalidHaVip.Exist",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateHaVipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidVipStatus(error),
             1 => Self::IncorrectHaVipStatus(error),
             2 => Self::IncorrectInstanceStatus(error),
@@ -255,77 +272,53 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateHaVipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CountLimitExceedHaVipOnInstance(error) => {
-                ("CountLimitExceedHaVipOnInstance", error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
-                ("CountLimitExceededHaVipOnEcsInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::OperationUnsupportedBindMultipleType(error) => {
-                ("OperationUnsupportedBindMultipleType", error)
-            }
-            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVipStatus(error) => (0, error),
+            Self::IncorrectHaVipStatus(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::CountLimitExceedHaVipOnInstance(error) => (3, error),
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => (4, error),
+            Self::OperationFailedDistibuteLock(error) => (5, error),
+            Self::ForbiddenHaVip(error) => (6, error),
+            Self::OperationUnsupportedBindMultipleType(error) => (7, error),
+            Self::InvalidHaVipExist(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidHaVipIdNotFound(error) => (10, error),
+            Self::InvalidInstanceIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for AssociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CountLimitExceedHaVipOnInstance(_) => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::OperationUnsupportedBindMultipleType(_) => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVipStatus",
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "CountLimitExceedHaVipOnInstance",
+            "CountLimitExceededHaVipOnEcsInstance",
+            "OperationFailedDistibuteLock",
+            "ForbiddenHaVip",
+            "OperationUnsupportedBindMultipleType",
+            "InvalidHaVipExist",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateHaVipError {

@@ -72,6 +72,7 @@ impl Default for AttachInstanceRamRoleRequest {
 }
 impl AttachInstanceRamRoleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachInstanceRamRoleRequestBuilder {
         AttachInstanceRamRoleRequestBuilder {
             inner: AttachInstanceRamRoleRequest::default(),
@@ -174,6 +175,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     }
 }
 impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachInstanceRamRoleRequest::default(),
@@ -182,6 +184,7 @@ impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,18 +267,32 @@ pub enum AttachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceIds.Malformed",
-                    "InvalidNetworkType.MismatchRamRole",
-                    "InvalidUser.PassRoleForbidden",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidRamRole.NotEcsRole",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceIds.Malformed",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidUser.PassRoleForbidden",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidRamRole.NotEcsRole",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AttachInstanceRamRoleError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceIdsMalformed(error),
             1 => Self::InvalidNetworkTypeMismatchRamRole(error),
             2 => Self::InvalidUserPassRoleForbidden(error),
@@ -285,61 +302,41 @@ impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AttachInstanceRamRoleError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error) => {
-                ("InvalidInstanceIdsMalformed", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdsMalformed(error) => (0, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
+            Self::InvalidUserPassRoleForbidden(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidRamRoleNotFound(error) => (4, error),
+            Self::InvalidRamRoleNotEcsRole(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AttachInstanceRamRoleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdsMalformed(_) => {
-                Self::InvalidInstanceIdsMalformed(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachInstanceRamRoleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdsMalformed",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidUserPassRoleForbidden",
+            "InvalidInstanceIdNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidRamRoleNotEcsRole",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachInstanceRamRoleError {

@@ -108,6 +108,7 @@ impl Default for AttachNetworkInterfaceRequest {
 }
 impl AttachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachNetworkInterfaceRequestBuilder {
         AttachNetworkInterfaceRequestBuilder {
             inner: AttachNetworkInterfaceRequest::default(),
@@ -233,6 +234,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachNetworkInterfaceRequest::default(),
@@ -241,6 +243,7 @@ impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -426,75 +429,89 @@ pub enum AttachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidRegion",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidOperation.InvalidGeneration",
-                    "InvalidParams.EniId",
-                    "InvalidOperation.UserNotSupportNetworkCard",
-                    "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
-                    "InvalidParameter.NetworkCardIndexInvalid",
-                    "InvalidOperation.InstanceTypeNotSupportRss",
-                    "OperationDenied.NoEniStock",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidEni.NotSameVpc",
-                    "InvalidOperation.Ipv4CountExceeded",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidOperation.NotSupportEnterpriseGroup",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidOperation.EipBindModel",
-                    "InvalidOperation.Ipv6NotSupport",
-                    "InvalidOperation.HotPlugNotSupport",
-                    "InvalidInstance.NetworkType",
-                    "InvalidOperation.InvalidTrunkEniStatus",
-                    "InvalidOperation.TrunkingIsNotAllowed",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidOperation.EniTypeNotSupportTrunking",
-                    "InvalidOperation.EniTrunkDeviceFull",
-                    "InvalidParameter.EniNotBelongTrunk",
-                    "InvalidOperation.EniTypeNotSupportAttachToTrunk",
-                    "InvalidParameter.EniNotBelongEcs",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
-                    "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
-                    "InvalidOperation.EniTrafficModeNotSupportIpv6",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidOperation.Ipv6CountExceeded",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidRegion",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "InvalidOperation.InvalidGeneration",
+                        "InvalidParams.EniId",
+                        "InvalidOperation.UserNotSupportNetworkCard",
+                        "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
+                        "InvalidParameter.NetworkCardIndexInvalid",
+                        "InvalidOperation.InstanceTypeNotSupportRss",
+                        "OperationDenied.NoEniStock",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidEni.NotSameVpc",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidOperation.NotSupportEnterpriseGroup",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidOperation.EipBindModel",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.HotPlugNotSupport",
+                        "InvalidInstance.NetworkType",
+                        "InvalidOperation.InvalidTrunkEniStatus",
+                        "InvalidOperation.TrunkingIsNotAllowed",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidOperation.EniTypeNotSupportTrunking",
+                        "InvalidOperation.EniTrunkDeviceFull",
+                        "InvalidParameter.EniNotBelongTrunk",
+                        "InvalidOperation.EniTypeNotSupportAttachToTrunk",
+                        "InvalidParameter.EniNotBelongEcs",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
+                        "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                        "InvalidOperation.EniTrafficModeNotSupportIpv6",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AttachNetworkInterfaceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -573,364 +590,165 @@ impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AttachNetworkInterfaceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidRegion(error) => {
-                ("InvalidOperationInvalidRegion", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidOperationInvalidGeneration(error) => {
-                ("InvalidOperationInvalidGeneration", error)
-            }
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::InvalidOperationUserNotSupportNetworkCard(error) => {
-                ("InvalidOperationUserNotSupportNetworkCard", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidRegion(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::ForbiddenRegionId(error) => (8, error),
+            Self::InvalidOperationInvalidGeneration(error) => (9, error),
+            Self::InvalidParamsEniId(error) => (10, error),
+            Self::InvalidOperationUserNotSupportNetworkCard(error) => (11, error),
             Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error) => {
-                ("InvalidOperationConnectionTrackingConfigNotSupportMemberEni", error)
+                (12, error)
             }
-            Self::InvalidParameterNetworkCardIndexInvalid(error) => {
-                ("InvalidParameterNetworkCardIndexInvalid", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
-                ("InvalidOperationInstanceTypeNotSupportRss", error)
-            }
-            Self::OperationDeniedNoEniStock(error) => {
-                ("OperationDeniedNoEniStock", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidEniNotSameVpc(error) => ("InvalidEniNotSameVpc", error),
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
-                ("InvalidOperationNotSupportEnterpriseGroup", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidOperationEipBindModel(error) => {
-                ("InvalidOperationEipBindModel", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(error) => {
-                ("InvalidOperationHotPlugNotSupport", error)
-            }
-            Self::InvalidInstanceNetworkType(error) => {
-                ("InvalidInstanceNetworkType", error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => {
-                ("InvalidOperationInvalidTrunkEniStatus", error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
-                ("InvalidOperationTrunkingIsNotAllowed", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => {
-                ("InvalidOperationEniTypeNotSupportTrunking", error)
-            }
-            Self::InvalidOperationEniTrunkDeviceFull(error) => {
-                ("InvalidOperationEniTrunkDeviceFull", error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(error) => {
-                ("InvalidParameterEniNotBelongTrunk", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => {
-                ("InvalidOperationEniTypeNotSupportAttachToTrunk", error)
-            }
-            Self::InvalidParameterEniNotBelongEcs(error) => {
-                ("InvalidParameterEniNotBelongEcs", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
+            Self::InvalidParameterNetworkCardIndexInvalid(error) => (13, error),
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (14, error),
+            Self::OperationDeniedNoEniStock(error) => (15, error),
+            Self::InvalidUserTypeNotSupported(error) => (16, error),
+            Self::AbsInvalidAccountNotFound(error) => (17, error),
+            Self::ForbiddenNotSupportRam(error) => (18, error),
+            Self::ForbiddenSubUser(error) => (19, error),
+            Self::MaxEniCountExceeded(error) => (20, error),
+            Self::EniPerInstanceLimitExceeded(error) => (21, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (22, error),
+            Self::InvalidOperationVpcMismatch(error) => (23, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (24, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (25, error),
+            Self::InvalidOperationInvalidEniType(error) => (26, error),
+            Self::InvalidInstanceIdNotFound(error) => (27, error),
+            Self::InvalidEniNotSameVpc(error) => (28, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (29, error),
+            Self::InvalidOperationEniServiceManaged(error) => (30, error),
+            Self::InvalidOperationMultiGroupType(error) => (31, error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (32, error),
+            Self::InvalidOperationEniCountExceeded(error) => (33, error),
+            Self::InvalidOperationEipBindModel(error) => (34, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (35, error),
+            Self::InvalidOperationHotPlugNotSupport(error) => (36, error),
+            Self::InvalidInstanceNetworkType(error) => (37, error),
+            Self::InvalidOperationInvalidTrunkEniStatus(error) => (38, error),
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => (39, error),
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (40, error),
+            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (41, error),
+            Self::InvalidOperationEniTrunkDeviceFull(error) => (42, error),
+            Self::InvalidParameterEniNotBelongTrunk(error) => (43, error),
+            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => (44, error),
+            Self::InvalidParameterEniNotBelongEcs(error) => (45, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
             Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni", error)
+                (49, error)
             }
             Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
                 error,
-            ) => ("InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni", error),
+            ) => (50, error),
             Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                 error,
-            ) => {
-                (
-                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
-                    error,
-                )
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
-                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
-            }
+            ) => (51, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (52, error),
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (53, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (54, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (55, error),
             Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+                (56, error)
             }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (57, error),
+            Self::InvalidEcsIdNotFound(error) => (58, error),
+            Self::InvalidEniIdNotFound(error) => (59, error),
+            Self::InvalidVSwitchIdNotFound(error) => (60, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (61, error),
+            Self::InternalError(error) => (62, error),
+            Self::Unhandled(error) => (63, error),
         }
     }
 }
 impl Clone for AttachNetworkInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidRegion(_) => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidOperationInvalidGeneration(_) => {
-                Self::InvalidOperationInvalidGeneration(error)
-            }
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(_) => {
-                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            Self::OperationDeniedNoEniStock(_) => Self::OperationDeniedNoEniStock(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidEniNotSameVpc(_) => Self::InvalidEniNotSameVpc(error),
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidOperationEipBindModel(_) => {
-                Self::InvalidOperationEipBindModel(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(_) => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            Self::InvalidInstanceNetworkType(_) => {
-                Self::InvalidInstanceNetworkType(error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            Self::InvalidOperationEniTrunkDeviceFull(_) => {
-                Self::InvalidOperationEniTrunkDeviceFull(error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(_) => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(_) => {
-                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
-            }
-            Self::InvalidParameterEniNotBelongEcs(_) => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                    error,
-                )
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachNetworkInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidRegion",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "InvalidOperationInvalidGeneration",
+            "InvalidParamsEniId",
+            "InvalidOperationUserNotSupportNetworkCard",
+            "InvalidOperationConnectionTrackingConfigNotSupportMemberEni",
+            "InvalidParameterNetworkCardIndexInvalid",
+            "InvalidOperationInstanceTypeNotSupportRss",
+            "OperationDeniedNoEniStock",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidInstanceIdNotFound",
+            "InvalidEniNotSameVpc",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationMultiGroupType",
+            "InvalidOperationNotSupportEnterpriseGroup",
+            "InvalidOperationEniCountExceeded",
+            "InvalidOperationEipBindModel",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationHotPlugNotSupport",
+            "InvalidInstanceNetworkType",
+            "InvalidOperationInvalidTrunkEniStatus",
+            "InvalidOperationTrunkingIsNotAllowed",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidOperationEniTypeNotSupportTrunking",
+            "InvalidOperationEniTrunkDeviceFull",
+            "InvalidParameterEniNotBelongTrunk",
+            "InvalidOperationEniTypeNotSupportAttachToTrunk",
+            "InvalidParameterEniNotBelongEcs",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni",
+            "InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni",
+            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            "InvalidOperationEniTrafficModeNotSupportIpv6",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachNetworkInterfaceError {

@@ -244,6 +244,7 @@ impl Default for AuthorizeSecurityGroupEgressRequest {
 }
 impl AuthorizeSecurityGroupEgressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AuthorizeSecurityGroupEgressRequestBuilder {
         AuthorizeSecurityGroupEgressRequestBuilder {
             inner: AuthorizeSecurityGroupEgressRequest::default(),
@@ -519,6 +520,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     }
 }
 impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AuthorizeSecurityGroupEgressRequest::default(),
@@ -527,6 +529,7 @@ impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -676,61 +679,75 @@ pub enum AuthorizeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpProtocol.Malformed",
-                    "InvalidDestCidrIp.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidNicType.Mismatch",
-                    "InvalidDestGroupId.Mismatch",
-                    "InvalidDestGroup.NotFound",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "InvalidSecurityGroup.InvalidNetworkType",
-                    "MissingParameter.Dest",
-                    "InvalidParam.PortRange",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidParamter.Conflict",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidPortRange.Malformed",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidParameter.Conflict",
-                    "InvalidParam.PrefixListAddressFamilyMismatch",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "AuthorizedGroupRule.LimitExceed",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "MissingParameter",
-                    "AuthorizationLimitExceed",
-                    "InvalidNetworkType.Conflict",
-                    "InvalidSecurityGroup.IsSame",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "LimitExceed.PrefixListAssociationResource",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDestGroupId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpProtocol.Malformed",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidNicType.Mismatch",
+                        "InvalidDestGroupId.Mismatch",
+                        "InvalidDestGroup.NotFound",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "InvalidSecurityGroup.InvalidNetworkType",
+                        "MissingParameter.Dest",
+                        "InvalidParam.PortRange",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidParamter.Conflict",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidPortRange.Malformed",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidParameter.Conflict",
+                        "InvalidParam.PrefixListAddressFamilyMismatch",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "AuthorizedGroupRule.LimitExceed",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "MissingParameter",
+                        "AuthorizationLimitExceed",
+                        "InvalidNetworkType.Conflict",
+                        "InvalidSecurityGroup.IsSame",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "LimitExceed.PrefixListAssociationResource",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidDestGroupId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AuthorizeSecurityGroupEgressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDenied(error),
             1 => Self::InvalidIpProtocolMalformed(error),
             2 => Self::InvalidDestCidrIpMalformed(error),
@@ -783,259 +800,127 @@ impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AuthorizeSecurityGroupEgressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpProtocolMalformed(error) => {
-                ("InvalidIpProtocolMalformed", error)
-            }
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidDestGroupIdMismatch(error) => {
-                ("InvalidDestGroupIdMismatch", error)
-            }
-            Self::InvalidDestGroupNotFound(error) => ("InvalidDestGroupNotFound", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
-                ("InvalidSecurityGroupInvalidNetworkType", error)
-            }
-            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
-                ("InvalidParamPrefixListAddressFamilyMismatch", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(error) => {
-                ("AuthorizedGroupRuleLimitExceed", error)
-            }
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidNetworkTypeConflict(error) => {
-                ("InvalidNetworkTypeConflict", error)
-            }
-            Self::InvalidSecurityGroupIsSame(error) => {
-                ("InvalidSecurityGroupIsSame", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(error) => {
-                ("LimitExceedPrefixListAssociationResource", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidDestGroupIdNotFound(error) => {
-                ("InvalidDestGroupIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpProtocolMalformed(error) => (1, error),
+            Self::InvalidDestCidrIpMalformed(error) => (2, error),
+            Self::InvalidPolicyMalformed(error) => (3, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNicTypeMismatch(error) => (5, error),
+            Self::InvalidDestGroupIdMismatch(error) => (6, error),
+            Self::InvalidDestGroupNotFound(error) => (7, error),
+            Self::InvalidPriorityMalformed(error) => (8, error),
+            Self::InvalidPriorityValueNotSupported(error) => (9, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => (11, error),
+            Self::MissingParameterDest(error) => (12, error),
+            Self::InvalidParamPortRange(error) => (13, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (14, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (15, error),
+            Self::InvalidParamterConflict(error) => (16, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (17, error),
+            Self::InvalidPortRangeMalformed(error) => (18, error),
+            Self::InvalidParamSourceIp(error) => (19, error),
+            Self::InvalidParamDestIp(error) => (20, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (21, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (22, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (23, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (24, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (25, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (26, error),
+            Self::InvalidParameterConflict(error) => (27, error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (28, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (29, error),
+            Self::AuthorizedGroupRuleLimitExceed(error) => (30, error),
+            Self::InvalidParamDestCidrIp(error) => (31, error),
+            Self::InvalidParamSourceCidrIp(error) => (32, error),
+            Self::InvalidParamPermissions(error) => (33, error),
+            Self::InvalidParamDuplicatePermissions(error) => (34, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (35, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (36, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (37, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (38, error),
+            Self::MissingParameter(error) => (39, error),
+            Self::AuthorizationLimitExceed(error) => (40, error),
+            Self::InvalidNetworkTypeConflict(error) => (41, error),
+            Self::InvalidSecurityGroupIsSame(error) => (42, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (43, error),
+            Self::LimitExceedPrefixListAssociationResource(error) => (44, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (45, error),
+            Self::InvalidDestGroupIdNotFound(error) => (46, error),
+            Self::InvalidPrefixListIdNotFound(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for AuthorizeSecurityGroupEgressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpProtocolMalformed(_) => {
-                Self::InvalidIpProtocolMalformed(error)
-            }
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidDestGroupIdMismatch(_) => {
-                Self::InvalidDestGroupIdMismatch(error)
-            }
-            Self::InvalidDestGroupNotFound(_) => Self::InvalidDestGroupNotFound(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(_) => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidNetworkTypeConflict(_) => {
-                Self::InvalidNetworkTypeConflict(error)
-            }
-            Self::InvalidSecurityGroupIsSame(_) => {
-                Self::InvalidSecurityGroupIsSame(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(_) => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidDestGroupIdNotFound(_) => {
-                Self::InvalidDestGroupIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AuthorizeSecurityGroupEgressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpProtocolMalformed",
+            "InvalidDestCidrIpMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidNicTypeMismatch",
+            "InvalidDestGroupIdMismatch",
+            "InvalidDestGroupNotFound",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "InvalidSecurityGroupInvalidNetworkType",
+            "MissingParameterDest",
+            "InvalidParamPortRange",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidParamterConflict",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidPortRangeMalformed",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidParameterConflict",
+            "InvalidParamPrefixListAddressFamilyMismatch",
+            "NotSupportedClassicNetworkPrefixList",
+            "AuthorizedGroupRuleLimitExceed",
+            "InvalidParamDestCidrIp",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "MissingParameter",
+            "AuthorizationLimitExceed",
+            "InvalidNetworkTypeConflict",
+            "InvalidSecurityGroupIsSame",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "LimitExceedPrefixListAssociationResource",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidDestGroupIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AuthorizeSecurityGroupEgressError {

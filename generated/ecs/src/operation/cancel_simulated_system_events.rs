@@ -52,6 +52,7 @@ impl Default for CancelSimulatedSystemEventsRequest {
 }
 impl CancelSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelSimulatedSystemEventsRequestBuilder {
         CancelSimulatedSystemEventsRequestBuilder {
             inner: CancelSimulatedSystemEventsRequest::default(),
@@ -140,6 +141,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
     }
 }
 impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelSimulatedSystemEventsRequest::default(),
@@ -148,6 +150,7 @@ impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -205,24 +208,19 @@ pub enum CancelSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "EventIdLimitExceeded",
-                    "InvalidParameter",
-                    "CannotCancelSystemEvent.NotSimulated",
-                    "InvalidEventId.NotFound",
-                    "MissingParameter",
-                ],
-            )
-        {
-            0 => Self::EventIdLimitExceeded(error),
-            1 => Self::InvalidParameter(error),
-            2 => Self::CannotCancelSystemEventNotSimulated(error),
-            3 => Self::InvalidEventIdNotFound(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "EventIdLimitExceeded",
+                        "InvalidParameter",
+                        "CannotCancelSystemEvent.NotSimulated",
+                        "InvalidEventId.NotFound",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelSimulatedSystemEventsError {
@@ -231,42 +229,51 @@ impl CancelSimulatedSystemEventsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::EventIdLimitExceeded(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::CannotCancelSystemEventNotSimulated(error),
+            3 => Self::InvalidEventIdNotFound(error),
+            4 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::CannotCancelSystemEventNotSimulated(error) => {
-                ("CannotCancelSystemEventNotSimulated", error)
-            }
-            Self::InvalidEventIdNotFound(error) => ("InvalidEventIdNotFound", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::EventIdLimitExceeded(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::CannotCancelSystemEventNotSimulated(error) => (2, error),
+            Self::InvalidEventIdNotFound(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for CancelSimulatedSystemEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::CannotCancelSystemEventNotSimulated(_) => {
-                Self::CannotCancelSystemEventNotSimulated(error)
-            }
-            Self::InvalidEventIdNotFound(_) => Self::InvalidEventIdNotFound(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelSimulatedSystemEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "EventIdLimitExceeded",
+            "InvalidParameter",
+            "CannotCancelSystemEventNotSimulated",
+            "InvalidEventIdNotFound",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelSimulatedSystemEventsError {

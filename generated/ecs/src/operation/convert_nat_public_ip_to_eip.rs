@@ -65,6 +65,7 @@ impl Default for ConvertNatPublicIpToEipRequest {
 }
 impl ConvertNatPublicIpToEipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ConvertNatPublicIpToEipRequestBuilder {
         ConvertNatPublicIpToEipRequestBuilder {
             inner: ConvertNatPublicIpToEipRequest::default(),
@@ -145,6 +146,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     }
 }
 impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ConvertNatPublicIpToEipRequest::default(),
@@ -153,6 +155,7 @@ impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -240,31 +243,45 @@ pub enum ConvertNatPublicIpToEipError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.CloudboxNotSupport",
-                    "InvalidParameter.CloudboxNotSupported",
-                    "OperationDenied.DedicatedRegionNotSupported",
-                    "InvalidInstanceId.PlanedChange",
-                    "InvalidEndTime.OperateNotSupport",
-                    "InvalidInstanceStatus.Released",
-                    "IncorrectInstanceStatus",
-                    "OperationDenied",
-                    "InvalidInstance.ZeroBandwidth",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "MaxEIPQuotaExceeded",
-                    "Forbidden.InvalidPublicBandwidth",
-                    "InvalidInstance.OverduePayment",
-                    "EIPMaxBandwidthExceeded",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "Forbidden.RiskControl",
-                    "UnsupportedPublicIpWithIsp",
-                    "InvalidInstance.IpAddressMissing",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.CloudboxNotSupport",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "OperationDenied.DedicatedRegionNotSupported",
+                        "InvalidInstanceId.PlanedChange",
+                        "InvalidEndTime.OperateNotSupport",
+                        "InvalidInstanceStatus.Released",
+                        "IncorrectInstanceStatus",
+                        "OperationDenied",
+                        "InvalidInstance.ZeroBandwidth",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "MaxEIPQuotaExceeded",
+                        "Forbidden.InvalidPublicBandwidth",
+                        "InvalidInstance.OverduePayment",
+                        "EIPMaxBandwidthExceeded",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "Forbidden.RiskControl",
+                        "UnsupportedPublicIpWithIsp",
+                        "InvalidInstance.IpAddressMissing",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ConvertNatPublicIpToEipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedCloudboxNotSupport(error),
             1 => Self::InvalidParameterCloudboxNotSupported(error),
             2 => Self::OperationDeniedDedicatedRegionNotSupported(error),
@@ -287,127 +304,67 @@ impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ConvertNatPublicIpToEipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudboxNotSupport(error) => {
-                ("OperationDeniedCloudboxNotSupport", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
-                ("OperationDeniedDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidInstanceIdPlanedChange(error) => {
-                ("InvalidInstanceIdPlanedChange", error)
-            }
-            Self::InvalidEndTimeOperateNotSupport(error) => {
-                ("InvalidEndTimeOperateNotSupport", error)
-            }
-            Self::InvalidInstanceStatusReleased(error) => {
-                ("InvalidInstanceStatusReleased", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceZeroBandwidth(error) => {
-                ("InvalidInstanceZeroBandwidth", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MaxEipQuotaExceeded(error) => ("MaxEipQuotaExceeded", error),
-            Self::ForbiddenInvalidPublicBandwidth(error) => {
-                ("ForbiddenInvalidPublicBandwidth", error)
-            }
-            Self::InvalidInstanceOverduePayment(error) => {
-                ("InvalidInstanceOverduePayment", error)
-            }
-            Self::EipMaxBandwidthExceeded(error) => ("EipMaxBandwidthExceeded", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
-            Self::UnsupportedPublicIpWithIsp(error) => {
-                ("UnsupportedPublicIpWithIsp", error)
-            }
-            Self::InvalidInstanceIpAddressMissing(error) => {
-                ("InvalidInstanceIpAddressMissing", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedCloudboxNotSupport(error) => (0, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (1, error),
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => (2, error),
+            Self::InvalidInstanceIdPlanedChange(error) => (3, error),
+            Self::InvalidEndTimeOperateNotSupport(error) => (4, error),
+            Self::InvalidInstanceStatusReleased(error) => (5, error),
+            Self::IncorrectInstanceStatus(error) => (6, error),
+            Self::OperationDenied(error) => (7, error),
+            Self::InvalidInstanceZeroBandwidth(error) => (8, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::MaxEipQuotaExceeded(error) => (11, error),
+            Self::ForbiddenInvalidPublicBandwidth(error) => (12, error),
+            Self::InvalidInstanceOverduePayment(error) => (13, error),
+            Self::EipMaxBandwidthExceeded(error) => (14, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (15, error),
+            Self::ForbiddenRiskControl(error) => (16, error),
+            Self::UnsupportedPublicIpWithIsp(error) => (17, error),
+            Self::InvalidInstanceIpAddressMissing(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ConvertNatPublicIpToEipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedCloudboxNotSupport(_) => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidInstanceIdPlanedChange(_) => {
-                Self::InvalidInstanceIdPlanedChange(error)
-            }
-            Self::InvalidEndTimeOperateNotSupport(_) => {
-                Self::InvalidEndTimeOperateNotSupport(error)
-            }
-            Self::InvalidInstanceStatusReleased(_) => {
-                Self::InvalidInstanceStatusReleased(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceZeroBandwidth(_) => {
-                Self::InvalidInstanceZeroBandwidth(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MaxEipQuotaExceeded(_) => Self::MaxEipQuotaExceeded(error),
-            Self::ForbiddenInvalidPublicBandwidth(_) => {
-                Self::ForbiddenInvalidPublicBandwidth(error)
-            }
-            Self::InvalidInstanceOverduePayment(_) => {
-                Self::InvalidInstanceOverduePayment(error)
-            }
-            Self::EipMaxBandwidthExceeded(_) => Self::EipMaxBandwidthExceeded(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
-            Self::UnsupportedPublicIpWithIsp(_) => {
-                Self::UnsupportedPublicIpWithIsp(error)
-            }
-            Self::InvalidInstanceIpAddressMissing(_) => {
-                Self::InvalidInstanceIpAddressMissing(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedCloudboxNotSupport",
+            "InvalidParameterCloudboxNotSupported",
+            "OperationDeniedDedicatedRegionNotSupported",
+            "InvalidInstanceIdPlanedChange",
+            "InvalidEndTimeOperateNotSupport",
+            "InvalidInstanceStatusReleased",
+            "IncorrectInstanceStatus",
+            "OperationDenied",
+            "InvalidInstanceZeroBandwidth",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "MaxEipQuotaExceeded",
+            "ForbiddenInvalidPublicBandwidth",
+            "InvalidInstanceOverduePayment",
+            "EipMaxBandwidthExceeded",
+            "InvalidAccountStatusNotEnoughBalance",
+            "ForbiddenRiskControl",
+            "UnsupportedPublicIpWithIsp",
+            "InvalidInstanceIpAddressMissing",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ConvertNatPublicIpToEipError {

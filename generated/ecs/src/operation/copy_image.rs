@@ -148,6 +148,7 @@ impl Default for CopyImageRequest {
 }
 impl CopyImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CopyImageRequestBuilder {
         CopyImageRequestBuilder {
             inner: CopyImageRequest::default(),
@@ -345,6 +346,7 @@ impl<C> CopyImageRequestBuilder<C> {
     }
 }
 impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CopyImageRequest::default(),
@@ -353,6 +355,7 @@ impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CopyImageResponse, CopyImageError> {
@@ -505,61 +508,75 @@ pub enum CopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "SourceRegion.NotFound",
-                    "DestinationRegion.NotFound",
-                    "IncorrectImageStatus",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidImageName.Duplicated",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "OperationDenied.CommunityImage",
-                    "InvalidImageName.Malformed",
-                    "InvalidParameter.KmsNotEnabled",
-                    "OperationDenied.ImageCopyConflict",
-                    "Account.Arrearage",
-                    "InvalidAliUid.IsNull",
-                    "Forbbiden",
-                    "InvalidOperation.CopyingDataFromThisRegionUnsupported",
-                    "InvalidOperation.CopyingDataToThisRegionUnsupported",
-                    "QuotaExceed.Image",
-                    "QuotaExceed.Snapshot",
-                    "OperationDenied.ImageCopying",
-                    "RegionNotSupportCopy",
-                    "InvalidSnapshot.TooOld",
-                    "OperationDenied",
-                    "IncorrectDestinationRegion",
-                    "OperationDeined.EncryptedSnapshot",
-                    "OperationDenied.SameRegionOnly",
-                    "OperationDenied.NotPublished",
-                    "OperationDenied.NotAuthorized",
-                    "OperationDenied.EncryptSnapshotAcrossRegion",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidRegion.NotSupport",
-                    "UserNotInTheWhiteList",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "OperationDenied.KmsServiceUnauthorized",
-                    "OperationDenied.NonCompliantDestinationRegion",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "SizeExceed.Image",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidOperation.VhdImageUnsupported",
-                    "InvalidOperation.CloudBoxImageCopyUnsupported",
-                    "InvalidImageId.NotFound",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "SourceRegion.NotFound",
+                        "DestinationRegion.NotFound",
+                        "IncorrectImageStatus",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidImageName.Duplicated",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "OperationDenied.CommunityImage",
+                        "InvalidImageName.Malformed",
+                        "InvalidParameter.KmsNotEnabled",
+                        "OperationDenied.ImageCopyConflict",
+                        "Account.Arrearage",
+                        "InvalidAliUid.IsNull",
+                        "Forbbiden",
+                        "InvalidOperation.CopyingDataFromThisRegionUnsupported",
+                        "InvalidOperation.CopyingDataToThisRegionUnsupported",
+                        "QuotaExceed.Image",
+                        "QuotaExceed.Snapshot",
+                        "OperationDenied.ImageCopying",
+                        "RegionNotSupportCopy",
+                        "InvalidSnapshot.TooOld",
+                        "OperationDenied",
+                        "IncorrectDestinationRegion",
+                        "OperationDeined.EncryptedSnapshot",
+                        "OperationDenied.SameRegionOnly",
+                        "OperationDenied.NotPublished",
+                        "OperationDenied.NotAuthorized",
+                        "OperationDenied.EncryptSnapshotAcrossRegion",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidRegion.NotSupport",
+                        "UserNotInTheWhiteList",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "OperationDenied.KmsServiceUnauthorized",
+                        "OperationDenied.NonCompliantDestinationRegion",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "SizeExceed.Image",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidOperation.VhdImageUnsupported",
+                        "InvalidOperation.CloudBoxImageCopyUnsupported",
+                        "InvalidImageId.NotFound",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CopyImageError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDescriptionMalformed(error),
             1 => Self::SourceRegionNotFound(error),
             2 => Self::DestinationRegionNotFound(error),
@@ -612,255 +629,131 @@ impl From<::acs_runtime::client::ServiceError> for CopyImageError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CopyImageError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::SourceRegionNotFound(error) => ("SourceRegionNotFound", error),
-            Self::DestinationRegionNotFound(error) => {
-                ("DestinationRegionNotFound", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::OperationDeniedCommunityImage(error) => {
-                ("OperationDeniedCommunityImage", error)
-            }
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::OperationDeniedImageCopyConflict(error) => {
-                ("OperationDeniedImageCopyConflict", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidAliUidIsNull(error) => ("InvalidAliUidIsNull", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::SourceRegionNotFound(error) => (1, error),
+            Self::DestinationRegionNotFound(error) => (2, error),
+            Self::IncorrectImageStatus(error) => (3, error),
+            Self::InvalidSnapshotIdNotFound(error) => (4, error),
+            Self::InvalidImageNameDuplicated(error) => (5, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (6, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (7, error),
+            Self::InvalidEncryptAlgorithm(error) => (8, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (9, error),
+            Self::OperationDeniedCommunityImage(error) => (10, error),
+            Self::InvalidImageNameMalformed(error) => (11, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (12, error),
+            Self::OperationDeniedImageCopyConflict(error) => (13, error),
+            Self::AccountArrearage(error) => (14, error),
+            Self::InvalidAliUidIsNull(error) => (15, error),
+            Self::Forbbiden(error) => (16, error),
             Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error) => {
-                ("InvalidOperationCopyingDataFromThisRegionUnsupported", error)
+                (17, error)
             }
             Self::InvalidOperationCopyingDataToThisRegionUnsupported(error) => {
-                ("InvalidOperationCopyingDataToThisRegionUnsupported", error)
+                (18, error)
             }
-            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::OperationDeniedImageCopying(error) => {
-                ("OperationDeniedImageCopying", error)
-            }
-            Self::RegionNotSupportCopy(error) => ("RegionNotSupportCopy", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::IncorrectDestinationRegion(error) => {
-                ("IncorrectDestinationRegion", error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(error) => {
-                ("OperationDeinedEncryptedSnapshot", error)
-            }
-            Self::OperationDeniedSameRegionOnly(error) => {
-                ("OperationDeniedSameRegionOnly", error)
-            }
-            Self::OperationDeniedNotPublished(error) => {
-                ("OperationDeniedNotPublished", error)
-            }
-            Self::OperationDeniedNotAuthorized(error) => {
-                ("OperationDeniedNotAuthorized", error)
-            }
-            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => {
-                ("OperationDeniedEncryptSnapshotAcrossRegion", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::OperationDeniedKmsServiceUnauthorized(error) => {
-                ("OperationDeniedKmsServiceUnauthorized", error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(error) => {
-                ("OperationDeniedNonCompliantDestinationRegion", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::SizeExceedImage(error) => ("SizeExceedImage", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidOperationVhdImageUnsupported(error) => {
-                ("InvalidOperationVhdImageUnsupported", error)
-            }
-            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => {
-                ("InvalidOperationCloudBoxImageCopyUnsupported", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceedImage(error) => (19, error),
+            Self::QuotaExceedSnapshot(error) => (20, error),
+            Self::OperationDeniedImageCopying(error) => (21, error),
+            Self::RegionNotSupportCopy(error) => (22, error),
+            Self::InvalidSnapshotTooOld(error) => (23, error),
+            Self::OperationDenied(error) => (24, error),
+            Self::IncorrectDestinationRegion(error) => (25, error),
+            Self::OperationDeinedEncryptedSnapshot(error) => (26, error),
+            Self::OperationDeniedSameRegionOnly(error) => (27, error),
+            Self::OperationDeniedNotPublished(error) => (28, error),
+            Self::OperationDeniedNotAuthorized(error) => (29, error),
+            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => (30, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (31, error),
+            Self::InvalidRegionNotSupport(error) => (32, error),
+            Self::UserNotInTheWhiteList(error) => (33, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (34, error),
+            Self::OperationDeniedKmsServiceUnauthorized(error) => (35, error),
+            Self::OperationDeniedNonCompliantDestinationRegion(error) => (36, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (37, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (38, error),
+            Self::SizeExceedImage(error) => (39, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (40, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (41, error),
+            Self::InvalidOperationVhdImageUnsupported(error) => (42, error),
+            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => (43, error),
+            Self::InvalidImageIdNotFound(error) => (44, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (45, error),
+            Self::InvalidResourceGroupNotFound(error) => (46, error),
+            Self::InvalidOperationConflict(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for CopyImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::SourceRegionNotFound(_) => Self::SourceRegionNotFound(error),
-            Self::DestinationRegionNotFound(_) => Self::DestinationRegionNotFound(error),
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::OperationDeniedCommunityImage(_) => {
-                Self::OperationDeniedCommunityImage(error)
-            }
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::OperationDeniedImageCopyConflict(_) => {
-                Self::OperationDeniedImageCopyConflict(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidAliUidIsNull(_) => Self::InvalidAliUidIsNull(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(_) => {
-                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
-            }
-            Self::InvalidOperationCopyingDataToThisRegionUnsupported(_) => {
-                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
-            }
-            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::OperationDeniedImageCopying(_) => {
-                Self::OperationDeniedImageCopying(error)
-            }
-            Self::RegionNotSupportCopy(_) => Self::RegionNotSupportCopy(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::IncorrectDestinationRegion(_) => {
-                Self::IncorrectDestinationRegion(error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(_) => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            Self::OperationDeniedSameRegionOnly(_) => {
-                Self::OperationDeniedSameRegionOnly(error)
-            }
-            Self::OperationDeniedNotPublished(_) => {
-                Self::OperationDeniedNotPublished(error)
-            }
-            Self::OperationDeniedNotAuthorized(_) => {
-                Self::OperationDeniedNotAuthorized(error)
-            }
-            Self::OperationDeniedEncryptSnapshotAcrossRegion(_) => {
-                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::OperationDeniedKmsServiceUnauthorized(_) => {
-                Self::OperationDeniedKmsServiceUnauthorized(error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::SizeExceedImage(_) => Self::SizeExceedImage(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidOperationVhdImageUnsupported(_) => {
-                Self::InvalidOperationVhdImageUnsupported(error)
-            }
-            Self::InvalidOperationCloudBoxImageCopyUnsupported(_) => {
-                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CopyImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "SourceRegionNotFound",
+            "DestinationRegionNotFound",
+            "IncorrectImageStatus",
+            "InvalidSnapshotIdNotFound",
+            "InvalidImageNameDuplicated",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "OperationDeniedCommunityImage",
+            "InvalidImageNameMalformed",
+            "InvalidParameterKmsNotEnabled",
+            "OperationDeniedImageCopyConflict",
+            "AccountArrearage",
+            "InvalidAliUidIsNull",
+            "Forbbiden",
+            "InvalidOperationCopyingDataFromThisRegionUnsupported",
+            "InvalidOperationCopyingDataToThisRegionUnsupported",
+            "QuotaExceedImage",
+            "QuotaExceedSnapshot",
+            "OperationDeniedImageCopying",
+            "RegionNotSupportCopy",
+            "InvalidSnapshotTooOld",
+            "OperationDenied",
+            "IncorrectDestinationRegion",
+            "OperationDeinedEncryptedSnapshot",
+            "OperationDeniedSameRegionOnly",
+            "OperationDeniedNotPublished",
+            "OperationDeniedNotAuthorized",
+            "OperationDeniedEncryptSnapshotAcrossRegion",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidRegionNotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "OperationDeniedKmsServiceUnauthorized",
+            "OperationDeniedNonCompliantDestinationRegion",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "SizeExceedImage",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidOperationVhdImageUnsupported",
+            "InvalidOperationCloudBoxImageCopyUnsupported",
+            "InvalidImageIdNotFound",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CopyImageError {

@@ -120,6 +120,7 @@ impl Default for CreateActivationRequest {
 }
 impl CreateActivationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateActivationRequestBuilder {
         CreateActivationRequestBuilder {
             inner: CreateActivationRequest::default(),
@@ -270,6 +271,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     }
 }
 impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateActivationRequest::default(),
@@ -278,6 +280,7 @@ impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateActivationResponse, CreateActivationError> {
@@ -374,32 +377,46 @@ pub enum CreateActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InstanceName.ExceedLimit",
-                    "InstanceName.InvalidPattern",
-                    "ActivationDesc.ExceedLimit",
-                    "ActivationLimitation.Invalid",
-                    "AddressRange.InvalidPattern",
-                    "ActivationCount.ExceedLimit",
-                    "ActivationTTL.ExceedLimit",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "NumberExceed.Tags",
-                    "MissingParameter.TagKey",
-                    "Duplicate.TagKey",
-                    "Operation.Forbidden",
-                    "InvalidStatus.ResourceGroup",
-                    "RealNameAuthenticationError",
-                    "ManagedInstanceCountExceedLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InstanceName.ExceedLimit",
+                        "InstanceName.InvalidPattern",
+                        "ActivationDesc.ExceedLimit",
+                        "ActivationLimitation.Invalid",
+                        "AddressRange.InvalidPattern",
+                        "ActivationCount.ExceedLimit",
+                        "ActivationTTL.ExceedLimit",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "NumberExceed.Tags",
+                        "MissingParameter.TagKey",
+                        "Duplicate.TagKey",
+                        "Operation.Forbidden",
+                        "InvalidStatus.ResourceGroup",
+                        "RealNameAuthenticationError",
+                        "ManagedInstanceCountExceedLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateActivationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::InstanceNameExceedLimit(error),
             2 => Self::InstanceNameInvalidPattern(error),
@@ -423,109 +440,69 @@ impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateActivationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InstanceNameExceedLimit(error) => ("InstanceNameExceedLimit", error),
-            Self::InstanceNameInvalidPattern(error) => {
-                ("InstanceNameInvalidPattern", error)
-            }
-            Self::ActivationDescExceedLimit(error) => {
-                ("ActivationDescExceedLimit", error)
-            }
-            Self::ActivationLimitationInvalid(error) => {
-                ("ActivationLimitationInvalid", error)
-            }
-            Self::AddressRangeInvalidPattern(error) => {
-                ("AddressRangeInvalidPattern", error)
-            }
-            Self::ActivationCountExceedLimit(error) => {
-                ("ActivationCountExceedLimit", error)
-            }
-            Self::ActivationTtlExceedLimit(error) => ("ActivationTtlExceedLimit", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::ManagedInstanceCountExceedLimit(error) => {
-                ("ManagedInstanceCountExceedLimit", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InstanceNameExceedLimit(error) => (1, error),
+            Self::InstanceNameInvalidPattern(error) => (2, error),
+            Self::ActivationDescExceedLimit(error) => (3, error),
+            Self::ActivationLimitationInvalid(error) => (4, error),
+            Self::AddressRangeInvalidPattern(error) => (5, error),
+            Self::ActivationCountExceedLimit(error) => (6, error),
+            Self::ActivationTtlExceedLimit(error) => (7, error),
+            Self::InvalidTagKeyMalformed(error) => (8, error),
+            Self::InvalidTagValueMalformed(error) => (9, error),
+            Self::NumberExceedTags(error) => (10, error),
+            Self::MissingParameterTagKey(error) => (11, error),
+            Self::DuplicateTagKey(error) => (12, error),
+            Self::OperationForbidden(error) => (13, error),
+            Self::InvalidStatusResourceGroup(error) => (14, error),
+            Self::RealNameAuthenticationError(error) => (15, error),
+            Self::ManagedInstanceCountExceedLimit(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::InvalidResourceGroupNotFound(error) => (18, error),
+            Self::InternalErrorDispatch(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateActivationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InstanceNameExceedLimit(_) => Self::InstanceNameExceedLimit(error),
-            Self::InstanceNameInvalidPattern(_) => {
-                Self::InstanceNameInvalidPattern(error)
-            }
-            Self::ActivationDescExceedLimit(_) => Self::ActivationDescExceedLimit(error),
-            Self::ActivationLimitationInvalid(_) => {
-                Self::ActivationLimitationInvalid(error)
-            }
-            Self::AddressRangeInvalidPattern(_) => {
-                Self::AddressRangeInvalidPattern(error)
-            }
-            Self::ActivationCountExceedLimit(_) => {
-                Self::ActivationCountExceedLimit(error)
-            }
-            Self::ActivationTtlExceedLimit(_) => Self::ActivationTtlExceedLimit(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::ManagedInstanceCountExceedLimit(_) => {
-                Self::ManagedInstanceCountExceedLimit(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateActivationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InstanceNameExceedLimit",
+            "InstanceNameInvalidPattern",
+            "ActivationDescExceedLimit",
+            "ActivationLimitationInvalid",
+            "AddressRangeInvalidPattern",
+            "ActivationCountExceedLimit",
+            "ActivationTtlExceedLimit",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "NumberExceedTags",
+            "MissingParameterTagKey",
+            "DuplicateTagKey",
+            "OperationForbidden",
+            "InvalidStatusResourceGroup",
+            "RealNameAuthenticationError",
+            "ManagedInstanceCountExceedLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateActivationError {

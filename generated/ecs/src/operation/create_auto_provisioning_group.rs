@@ -325,6 +325,7 @@ impl Default for CreateAutoProvisioningGroupRequest {
 }
 impl CreateAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAutoProvisioningGroupRequestBuilder {
         CreateAutoProvisioningGroupRequestBuilder {
             inner: CreateAutoProvisioningGroupRequest::default(),
@@ -806,6 +807,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAutoProvisioningGroupRequest::default(),
@@ -814,6 +816,7 @@ impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -984,60 +987,74 @@ pub enum CreateAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAutoProvisioningGroupName.Malformed",
-                    "InvalidAutoProvisioningGroupType.ValueNotSupported",
-                    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
-                    "InvalidDefaultTargetCapacityType.ValueNotSupported",
-                    "InvalidSpotAllocationStrategy.ValueNotSupported",
-                    "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
-                    "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
-                    "MissingParameter.SpotAllocationStrategy",
-                    "MissingParameter.LaunchTemplateConfigs",
-                    "InvalidValidTime.MalFormed",
-                    "InvalidLaunchTemplateVersion.ValueNotSupported",
-                    "MissingParameter",
-                    "InvalidRegion.ValueNotSupported",
-                    "InvalidDescription.ValueNotSupported",
-                    "InvalidLaunchTemplate.ValueNotSupported",
-                    "InvalidCapacity.ValueNotSupported",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InternalError",
-                    "InvalidLaunchTemplateConfigs.SizeExceed",
-                    "InvalidParameter.SpotInstancePoolsToUseCount",
-                    "InvalidParameter.ResourceGroupId",
-                    "InvalidParameter.TargetCapacity",
-                    "MissingParameter.WeightedCapacity",
-                    "InvalidParameter.WeightedCapacityBeyondRange",
-                    "InvalidParameter.MaxPrice",
-                    "NoPermission",
-                    "Duplicate.DiskCategory",
-                    "InvalidImageFamily.Confict",
-                    "Invalid.ResourcePoolOptions.PrivatePoolIds",
-                    "Invalid.ResourcePoolOptions.Strategy",
-                    "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
-                    "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
-                    "InvalidSpotDuration",
-                    "InvalidSpotInterruptionBehavior",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "VpcMismatch.SecurityGroupAndVSwitch",
-                    "InvalidMinTargetCapacity.NotSatisfied",
-                    "InvalidParameterRange.MinTargetCapacity",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "TotalTargetCapacityLimitExceed",
-                    "SpotTargetCapacityLimitExceed",
-                    "PayAsYouGoTargetCapacityLimitExceed",
-                    "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidAutoProvisioningGroupName.Malformed",
+                        "InvalidAutoProvisioningGroupType.ValueNotSupported",
+                        "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
+                        "InvalidDefaultTargetCapacityType.ValueNotSupported",
+                        "InvalidSpotAllocationStrategy.ValueNotSupported",
+                        "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
+                        "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
+                        "MissingParameter.SpotAllocationStrategy",
+                        "MissingParameter.LaunchTemplateConfigs",
+                        "InvalidValidTime.MalFormed",
+                        "InvalidLaunchTemplateVersion.ValueNotSupported",
+                        "MissingParameter",
+                        "InvalidRegion.ValueNotSupported",
+                        "InvalidDescription.ValueNotSupported",
+                        "InvalidLaunchTemplate.ValueNotSupported",
+                        "InvalidCapacity.ValueNotSupported",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InternalError",
+                        "InvalidLaunchTemplateConfigs.SizeExceed",
+                        "InvalidParameter.SpotInstancePoolsToUseCount",
+                        "InvalidParameter.ResourceGroupId",
+                        "InvalidParameter.TargetCapacity",
+                        "MissingParameter.WeightedCapacity",
+                        "InvalidParameter.WeightedCapacityBeyondRange",
+                        "InvalidParameter.MaxPrice",
+                        "NoPermission",
+                        "Duplicate.DiskCategory",
+                        "InvalidImageFamily.Confict",
+                        "Invalid.ResourcePoolOptions.PrivatePoolIds",
+                        "Invalid.ResourcePoolOptions.Strategy",
+                        "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
+                        "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
+                        "InvalidSpotDuration",
+                        "InvalidSpotInterruptionBehavior",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "VpcMismatch.SecurityGroupAndVSwitch",
+                        "InvalidMinTargetCapacity.NotSatisfied",
+                        "InvalidParameterRange.MinTargetCapacity",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "TotalTargetCapacityLimitExceed",
+                        "SpotTargetCapacityLimitExceed",
+                        "PayAsYouGoTargetCapacityLimitExceed",
+                        "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateAutoProvisioningGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidAutoProvisioningGroupNameMalformed(error),
             2 => Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error),
@@ -1091,287 +1108,133 @@ impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateAutoProvisioningGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAutoProvisioningGroupNameMalformed(error) => {
-                ("InvalidAutoProvisioningGroupNameMalformed", error)
-            }
-            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => {
-                ("InvalidAutoProvisioningGroupTypeValueNotSupported", error)
-            }
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidAutoProvisioningGroupNameMalformed(error) => (1, error),
+            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => (2, error),
             Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error) => {
-                ("InvalidFleetExcessCapacityTerminationPolicyValueNotSupported", error)
+                (3, error)
             }
-            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => {
-                ("InvalidDefaultTargetCapacityTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => {
-                ("InvalidSpotAllocationStrategyValueNotSupported", error)
-            }
+            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => (4, error),
+            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => (5, error),
             Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error) => {
-                ("InvalidSpotInstanceInterruptionBehaviorValueNotSupported", error)
+                (6, error)
             }
             Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error) => {
-                ("InvalidPayAsYouGoAllocationStrategyValueNotSupported", error)
+                (7, error)
             }
-            Self::MissingParameterSpotAllocationStrategy(error) => {
-                ("MissingParameterSpotAllocationStrategy", error)
-            }
-            Self::MissingParameterLaunchTemplateConfigs(error) => {
-                ("MissingParameterLaunchTemplateConfigs", error)
-            }
-            Self::InvalidValidTimeMalFormed(error) => {
-                ("InvalidValidTimeMalFormed", error)
-            }
-            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => {
-                ("InvalidLaunchTemplateVersionValueNotSupported", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidRegionValueNotSupported(error) => {
-                ("InvalidRegionValueNotSupported", error)
-            }
-            Self::InvalidDescriptionValueNotSupported(error) => {
-                ("InvalidDescriptionValueNotSupported", error)
-            }
-            Self::InvalidLaunchTemplateValueNotSupported(error) => {
-                ("InvalidLaunchTemplateValueNotSupported", error)
-            }
-            Self::InvalidCapacityValueNotSupported(error) => {
-                ("InvalidCapacityValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
-                ("InvalidLaunchTemplateConfigsSizeExceed", error)
-            }
-            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => {
-                ("InvalidParameterSpotInstancePoolsToUseCount", error)
-            }
-            Self::InvalidParameterResourceGroupId(error) => {
-                ("InvalidParameterResourceGroupId", error)
-            }
-            Self::InvalidParameterTargetCapacity(error) => {
-                ("InvalidParameterTargetCapacity", error)
-            }
-            Self::MissingParameterWeightedCapacity(error) => {
-                ("MissingParameterWeightedCapacity", error)
-            }
-            Self::InvalidParameterWeightedCapacityBeyondRange(error) => {
-                ("InvalidParameterWeightedCapacityBeyondRange", error)
-            }
-            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::DuplicateDiskCategory(error) => ("DuplicateDiskCategory", error),
-            Self::InvalidImageFamilyConfict(error) => {
-                ("InvalidImageFamilyConfict", error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIds", error)
-            }
-            Self::InvalidResourcePoolOptionsStrategy(error) => {
-                ("InvalidResourcePoolOptionsStrategy", error)
-            }
+            Self::MissingParameterSpotAllocationStrategy(error) => (8, error),
+            Self::MissingParameterLaunchTemplateConfigs(error) => (9, error),
+            Self::InvalidValidTimeMalFormed(error) => (10, error),
+            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => (11, error),
+            Self::MissingParameter(error) => (12, error),
+            Self::InvalidRegionValueNotSupported(error) => (13, error),
+            Self::InvalidDescriptionValueNotSupported(error) => (14, error),
+            Self::InvalidLaunchTemplateValueNotSupported(error) => (15, error),
+            Self::InvalidCapacityValueNotSupported(error) => (16, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (17, error),
+            Self::InternalError(error) => (18, error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (19, error),
+            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => (20, error),
+            Self::InvalidParameterResourceGroupId(error) => (21, error),
+            Self::InvalidParameterTargetCapacity(error) => (22, error),
+            Self::MissingParameterWeightedCapacity(error) => (23, error),
+            Self::InvalidParameterWeightedCapacityBeyondRange(error) => (24, error),
+            Self::InvalidParameterMaxPrice(error) => (25, error),
+            Self::NoPermission(error) => (26, error),
+            Self::DuplicateDiskCategory(error) => (27, error),
+            Self::InvalidImageFamilyConfict(error) => (28, error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => (29, error),
+            Self::InvalidResourcePoolOptionsStrategy(error) => (30, error),
             Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed", error)
+                (31, error)
             }
-            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => {
-                ("MissingParameterResourcePoolOptionsPrivatePoolIds", error)
-            }
-            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
-            Self::InvalidSpotInterruptionBehavior(error) => {
-                ("InvalidSpotInterruptionBehavior", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
-                ("VpcMismatchSecurityGroupAndVSwitch", error)
-            }
-            Self::InvalidMinTargetCapacityNotSatisfied(error) => {
-                ("InvalidMinTargetCapacityNotSatisfied", error)
-            }
-            Self::InvalidParameterRangeMinTargetCapacity(error) => {
-                ("InvalidParameterRangeMinTargetCapacity", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::TotalTargetCapacityLimitExceed(error) => {
-                ("TotalTargetCapacityLimitExceed", error)
-            }
-            Self::SpotTargetCapacityLimitExceed(error) => {
-                ("SpotTargetCapacityLimitExceed", error)
-            }
-            Self::PayAsYouGoTargetCapacityLimitExceed(error) => {
-                ("PayAsYouGoTargetCapacityLimitExceed", error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIdsNotFound", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => (32, error),
+            Self::InvalidSpotDuration(error) => (33, error),
+            Self::InvalidSpotInterruptionBehavior(error) => (34, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (35, error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (36, error),
+            Self::InvalidMinTargetCapacityNotSatisfied(error) => (37, error),
+            Self::InvalidParameterRangeMinTargetCapacity(error) => (38, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (39, error),
+            Self::InvalidUserDataSizeExceeded(error) => (40, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (41, error),
+            Self::TotalTargetCapacityLimitExceed(error) => (42, error),
+            Self::SpotTargetCapacityLimitExceed(error) => (43, error),
+            Self::PayAsYouGoTargetCapacityLimitExceed(error) => (44, error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => (45, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
+            Self::InvalidVSwitchIdNotFound(error) => (47, error),
+            Self::Unhandled(error) => (48, error),
         }
     }
 }
 impl Clone for CreateAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAutoProvisioningGroupNameMalformed(_) => {
-                Self::InvalidAutoProvisioningGroupNameMalformed(error)
-            }
-            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(_) => {
-                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
-            }
-            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(_) => {
-                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
-            }
-            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(_) => {
-                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotAllocationStrategyValueNotSupported(_) => {
-                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
-            }
-            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(_) => {
-                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
-            }
-            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(_) => {
-                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
-            }
-            Self::MissingParameterSpotAllocationStrategy(_) => {
-                Self::MissingParameterSpotAllocationStrategy(error)
-            }
-            Self::MissingParameterLaunchTemplateConfigs(_) => {
-                Self::MissingParameterLaunchTemplateConfigs(error)
-            }
-            Self::InvalidValidTimeMalFormed(_) => Self::InvalidValidTimeMalFormed(error),
-            Self::InvalidLaunchTemplateVersionValueNotSupported(_) => {
-                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidRegionValueNotSupported(_) => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            Self::InvalidDescriptionValueNotSupported(_) => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            Self::InvalidLaunchTemplateValueNotSupported(_) => {
-                Self::InvalidLaunchTemplateValueNotSupported(error)
-            }
-            Self::InvalidCapacityValueNotSupported(_) => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            Self::InvalidParameterSpotInstancePoolsToUseCount(_) => {
-                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
-            }
-            Self::InvalidParameterResourceGroupId(_) => {
-                Self::InvalidParameterResourceGroupId(error)
-            }
-            Self::InvalidParameterTargetCapacity(_) => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            Self::MissingParameterWeightedCapacity(_) => {
-                Self::MissingParameterWeightedCapacity(error)
-            }
-            Self::InvalidParameterWeightedCapacityBeyondRange(_) => {
-                Self::InvalidParameterWeightedCapacityBeyondRange(error)
-            }
-            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::DuplicateDiskCategory(_) => Self::DuplicateDiskCategory(error),
-            Self::InvalidImageFamilyConfict(_) => Self::InvalidImageFamilyConfict(error),
-            Self::InvalidResourcePoolOptionsPrivatePoolIds(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
-            }
-            Self::InvalidResourcePoolOptionsStrategy(_) => {
-                Self::InvalidResourcePoolOptionsStrategy(error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
-            }
-            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(_) => {
-                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
-            }
-            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
-            Self::InvalidSpotInterruptionBehavior(_) => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            Self::InvalidMinTargetCapacityNotSatisfied(_) => {
-                Self::InvalidMinTargetCapacityNotSatisfied(error)
-            }
-            Self::InvalidParameterRangeMinTargetCapacity(_) => {
-                Self::InvalidParameterRangeMinTargetCapacity(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::TotalTargetCapacityLimitExceed(_) => {
-                Self::TotalTargetCapacityLimitExceed(error)
-            }
-            Self::SpotTargetCapacityLimitExceed(_) => {
-                Self::SpotTargetCapacityLimitExceed(error)
-            }
-            Self::PayAsYouGoTargetCapacityLimitExceed(_) => {
-                Self::PayAsYouGoTargetCapacityLimitExceed(error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidAutoProvisioningGroupNameMalformed",
+            "InvalidAutoProvisioningGroupTypeValueNotSupported",
+            "InvalidFleetExcessCapacityTerminationPolicyValueNotSupported",
+            "InvalidDefaultTargetCapacityTypeValueNotSupported",
+            "InvalidSpotAllocationStrategyValueNotSupported",
+            "InvalidSpotInstanceInterruptionBehaviorValueNotSupported",
+            "InvalidPayAsYouGoAllocationStrategyValueNotSupported",
+            "MissingParameterSpotAllocationStrategy",
+            "MissingParameterLaunchTemplateConfigs",
+            "InvalidValidTimeMalFormed",
+            "InvalidLaunchTemplateVersionValueNotSupported",
+            "MissingParameter",
+            "InvalidRegionValueNotSupported",
+            "InvalidDescriptionValueNotSupported",
+            "InvalidLaunchTemplateValueNotSupported",
+            "InvalidCapacityValueNotSupported",
+            "InvalidInstanceTypeValueNotSupported",
+            "InternalError",
+            "InvalidLaunchTemplateConfigsSizeExceed",
+            "InvalidParameterSpotInstancePoolsToUseCount",
+            "InvalidParameterResourceGroupId",
+            "InvalidParameterTargetCapacity",
+            "MissingParameterWeightedCapacity",
+            "InvalidParameterWeightedCapacityBeyondRange",
+            "InvalidParameterMaxPrice",
+            "NoPermission",
+            "DuplicateDiskCategory",
+            "InvalidImageFamilyConfict",
+            "InvalidResourcePoolOptionsPrivatePoolIds",
+            "InvalidResourcePoolOptionsStrategy",
+            "InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed",
+            "MissingParameterResourcePoolOptionsPrivatePoolIds",
+            "InvalidSpotDuration",
+            "InvalidSpotInterruptionBehavior",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "VpcMismatchSecurityGroupAndVSwitch",
+            "InvalidMinTargetCapacityNotSatisfied",
+            "InvalidParameterRangeMinTargetCapacity",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidUserDataSizeExceeded",
+            "InvalidAutoReleaseTimeMalformed",
+            "TotalTargetCapacityLimitExceed",
+            "SpotTargetCapacityLimitExceed",
+            "PayAsYouGoTargetCapacityLimitExceed",
+            "InvalidResourcePoolOptionsPrivatePoolIdsNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAutoProvisioningGroupError {

@@ -158,6 +158,7 @@ impl Default for CreateAutoSnapshotPolicyRequest {
 }
 impl CreateAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAutoSnapshotPolicyRequestBuilder {
         CreateAutoSnapshotPolicyRequestBuilder {
             inner: CreateAutoSnapshotPolicyRequest::default(),
@@ -372,6 +373,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAutoSnapshotPolicyRequest::default(),
@@ -380,6 +382,7 @@ impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -475,33 +478,47 @@ pub enum CreateAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidSnapshotPolicyName.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidParam.EncryptedMismatch",
-                    "ParameterInvalid",
-                    "AutoSnapshotPolicy.QuotaExceed",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "InvalidParameter.TargetCopyRegions",
-                    "InvalidParameter.CopiedSnapshotsRetentionDays",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidSnapshotPolicyName.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidParam.EncryptedMismatch",
+                        "ParameterInvalid",
+                        "AutoSnapshotPolicy.QuotaExceed",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "InvalidParameter.TargetCopyRegions",
+                        "InvalidParameter.CopiedSnapshotsRetentionDays",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateAutoSnapshotPolicyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::DiskCategoryOperationNotSupported(error),
             1 => Self::InvalidSnapshotPolicyNameMalformed(error),
             2 => Self::DuplicateTagKey(error),
@@ -526,145 +543,71 @@ impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateAutoSnapshotPolicyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidSnapshotPolicyNameMalformed(error) => {
-                ("InvalidSnapshotPolicyNameMalformed", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::AutoSnapshotPolicyQuotaExceed(error) => {
-                ("AutoSnapshotPolicyQuotaExceed", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::InvalidParameterTargetCopyRegions(error) => {
-                ("InvalidParameterTargetCopyRegions", error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => {
-                ("InvalidParameterCopiedSnapshotsRetentionDays", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::InvalidSnapshotPolicyNameMalformed(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (5, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (6, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (7, error),
+            Self::InvalidParamEncryptedMismatch(error) => (8, error),
+            Self::ParameterInvalid(error) => (9, error),
+            Self::AutoSnapshotPolicyQuotaExceed(error) => (10, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
+            Self::InvalidParameterTargetCopyRegions(error) => (13, error),
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (14, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (15, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (16, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (17, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
+            Self::InvalidResourceGroupNotFound(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for CreateAutoSnapshotPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidSnapshotPolicyNameMalformed(_) => {
-                Self::InvalidSnapshotPolicyNameMalformed(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::AutoSnapshotPolicyQuotaExceed(_) => {
-                Self::AutoSnapshotPolicyQuotaExceed(error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::InvalidParameterTargetCopyRegions(_) => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAutoSnapshotPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "InvalidSnapshotPolicyNameMalformed",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidParamEncryptedMismatch",
+            "ParameterInvalid",
+            "AutoSnapshotPolicyQuotaExceed",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "InvalidParameterTargetCopyRegions",
+            "InvalidParameterCopiedSnapshotsRetentionDays",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAutoSnapshotPolicyError {

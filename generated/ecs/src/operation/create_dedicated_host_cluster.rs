@@ -97,6 +97,7 @@ impl Default for CreateDedicatedHostClusterRequest {
 }
 impl CreateDedicatedHostClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDedicatedHostClusterRequestBuilder {
         CreateDedicatedHostClusterRequestBuilder {
             inner: CreateDedicatedHostClusterRequest::default(),
@@ -241,6 +242,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     }
 }
 impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDedicatedHostClusterRequest::default(),
@@ -249,6 +251,7 @@ impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,21 +323,35 @@ pub enum CreateDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidZone.NotFound",
-                    "QuotaExceed.Region",
-                    "QuotaExceed.Zone",
-                    "InvalidParam.Zone",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidZone.NotFound",
+                        "QuotaExceed.Region",
+                        "QuotaExceed.Zone",
+                        "InvalidParam.Zone",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateDedicatedHostClusterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagKeyMalformed(error),
             1 => Self::InvalidTagValueMalformed(error),
             2 => Self::DuplicateTagKey(error),
@@ -347,57 +364,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateDedicatedHostClusterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
-            Self::QuotaExceedRegion(error) => ("QuotaExceedRegion", error),
-            Self::QuotaExceedZone(error) => ("QuotaExceedZone", error),
-            Self::InvalidParamZone(error) => ("InvalidParamZone", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKeyMalformed(error) => (0, error),
+            Self::InvalidTagValueMalformed(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidResourceGroupNotFound(error) => (3, error),
+            Self::InvalidZoneNotFound(error) => (4, error),
+            Self::QuotaExceedRegion(error) => (5, error),
+            Self::QuotaExceedZone(error) => (6, error),
+            Self::InvalidParamZone(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateDedicatedHostClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::QuotaExceedRegion(_) => Self::QuotaExceedRegion(error),
-            Self::QuotaExceedZone(_) => Self::QuotaExceedZone(error),
-            Self::InvalidParamZone(_) => Self::InvalidParamZone(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidResourceGroupNotFound",
+            "InvalidZoneNotFound",
+            "QuotaExceedRegion",
+            "QuotaExceedZone",
+            "InvalidParamZone",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDedicatedHostClusterError {

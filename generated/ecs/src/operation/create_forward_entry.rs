@@ -73,6 +73,7 @@ impl Default for CreateForwardEntryRequest {
 }
 impl CreateForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateForwardEntryRequestBuilder {
         CreateForwardEntryRequestBuilder {
             inner: CreateForwardEntryRequest::default(),
@@ -192,6 +193,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateForwardEntryRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -323,50 +326,64 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.ForwardEntry",
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "QuotaExceeded",
-                    "ForwardEntry.Duplicated",
-                    "Invalid.natgwNotExist",
-                    "InvalidIp.NotInNatgw",
-                    "MissingParameter",
-                    "OperationFailed.InstacneBindEip",
-                    "DuplicatedParam.ExternalPort",
-                    "DuplicatedParam.InternalPort",
-                    "UnsupportedFeature.PrivateLinkEnabled",
-                    "UnsupportedFeature.PortSegment",
-                    "OperationFailed.AnyPortConfig",
-                    "QuotaExceeded.ForwardEntry",
-                    "IncorrectStatus.NatIp",
-                    "Forbidden.IpHasBeenUsedInSnat",
-                    "Forbidden.DestinationIpOutOfVswitchCIDR",
-                    "Forbidden.ExternalIp.UsedInSnatTable",
-                    "Forbidden.InternalIpOutOfVpcCIDR",
-                    "AnyPort.PortMustBeZero",
-                    "InvalidParameter.Name.Malformed",
-                    "IncorrectStatus.ForwardEntry",
-                    "Duplicated.DestinationPort",
-                    "OperationUnsupported.EipInBinding",
-                    "QuotaExceeded.ForwardEntrySessionManytoOne",
-                    "Operation.Conflict",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "ResourceNotFound.NatIp",
-                    "InternalError",
-                    "System.Error",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.ForwardEntry",
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "QuotaExceeded",
+                        "ForwardEntry.Duplicated",
+                        "Invalid.natgwNotExist",
+                        "InvalidIp.NotInNatgw",
+                        "MissingParameter",
+                        "OperationFailed.InstacneBindEip",
+                        "DuplicatedParam.ExternalPort",
+                        "DuplicatedParam.InternalPort",
+                        "UnsupportedFeature.PrivateLinkEnabled",
+                        "UnsupportedFeature.PortSegment",
+                        "OperationFailed.AnyPortConfig",
+                        "QuotaExceeded.ForwardEntry",
+                        "IncorrectStatus.NatIp",
+                        "Forbidden.IpHasBeenUsedInSnat",
+                        "Forbidden.DestinationIpOutOfVswitchCIDR",
+                        "Forbidden.ExternalIp.UsedInSnatTable",
+                        "Forbidden.InternalIpOutOfVpcCIDR",
+                        "AnyPort.PortMustBeZero",
+                        "InvalidParameter.Name.Malformed",
+                        "IncorrectStatus.ForwardEntry",
+                        "Duplicated.DestinationPort",
+                        "OperationUnsupported.EipInBinding",
+                        "QuotaExceeded.ForwardEntrySessionManytoOne",
+                        "Operation.Conflict",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "ResourceNotFound.NatIp",
+                        "InternalError",
+                        "System.Error",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateForwardEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationUnsupportedForwardEntry(error),
             1 => Self::InvalidExternalIpMalformed(error),
             2 => Self::InvalidInternalIpMalformed(error),
@@ -408,209 +425,105 @@ impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateForwardEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedForwardEntry(error) => {
-                ("OperationUnsupportedForwardEntry", error)
-            }
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::InvalidNatgwNotExist(error) => ("InvalidNatgwNotExist", error),
-            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::OperationFailedInstacneBindEip(error) => {
-                ("OperationFailedInstacneBindEip", error)
-            }
-            Self::DuplicatedParamExternalPort(error) => {
-                ("DuplicatedParamExternalPort", error)
-            }
-            Self::DuplicatedParamInternalPort(error) => {
-                ("DuplicatedParamInternalPort", error)
-            }
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
-                ("UnsupportedFeaturePrivateLinkEnabled", error)
-            }
-            Self::UnsupportedFeaturePortSegment(error) => {
-                ("UnsupportedFeaturePortSegment", error)
-            }
-            Self::OperationFailedAnyPortConfig(error) => {
-                ("OperationFailedAnyPortConfig", error)
-            }
-            Self::QuotaExceededForwardEntry(error) => {
-                ("QuotaExceededForwardEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
-                ("ForbiddenIpHasBeenUsedInSnat", error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => {
-                ("ForbiddenDestinationIpOutOfVswitchCidr", error)
-            }
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
-                ("ForbiddenExternalIpUsedInSnatTable", error)
-            }
-            Self::ForbiddenInternalIpOutOfVpcCidr(error) => {
-                ("ForbiddenInternalIpOutOfVpcCidr", error)
-            }
-            Self::AnyPortPortMustBeZero(error) => ("AnyPortPortMustBeZero", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::DuplicatedDestinationPort(error) => {
-                ("DuplicatedDestinationPort", error)
-            }
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
-                ("QuotaExceededForwardEntrySessionManytoOne", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::SystemError(error) => ("SystemError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedForwardEntry(error) => (0, error),
+            Self::InvalidExternalIpMalformed(error) => (1, error),
+            Self::InvalidInternalIpMalformed(error) => (2, error),
+            Self::InvalidExternalPortMalformed(error) => (3, error),
+            Self::InvalidInternalPortMalformed(error) => (4, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (5, error),
+            Self::InvalidProtocalValueNotSupported(error) => (6, error),
+            Self::IncorretForwardEntryStatus(error) => (7, error),
+            Self::QuotaExceeded(error) => (8, error),
+            Self::ForwardEntryDuplicated(error) => (9, error),
+            Self::InvalidNatgwNotExist(error) => (10, error),
+            Self::InvalidIpNotInNatgw(error) => (11, error),
+            Self::MissingParameter(error) => (12, error),
+            Self::OperationFailedInstacneBindEip(error) => (13, error),
+            Self::DuplicatedParamExternalPort(error) => (14, error),
+            Self::DuplicatedParamInternalPort(error) => (15, error),
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (16, error),
+            Self::UnsupportedFeaturePortSegment(error) => (17, error),
+            Self::OperationFailedAnyPortConfig(error) => (18, error),
+            Self::QuotaExceededForwardEntry(error) => (19, error),
+            Self::IncorrectStatusNatIp(error) => (20, error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => (21, error),
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => (22, error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => (23, error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(error) => (24, error),
+            Self::AnyPortPortMustBeZero(error) => (25, error),
+            Self::InvalidParameterNameMalformed(error) => (26, error),
+            Self::IncorrectStatusForwardEntry(error) => (27, error),
+            Self::DuplicatedDestinationPort(error) => (28, error),
+            Self::OperationUnsupportedEipInBinding(error) => (29, error),
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (30, error),
+            Self::OperationConflict(error) => (31, error),
+            Self::InvalidRegionIdNotFound(error) => (32, error),
+            Self::InvalidForwardTableIdNotFound(error) => (33, error),
+            Self::InvalidExternalIpNotFound(error) => (34, error),
+            Self::ResourceNotFoundNatIp(error) => (35, error),
+            Self::InternalError(error) => (36, error),
+            Self::SystemError(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for CreateForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedForwardEntry(_) => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
-            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::OperationFailedInstacneBindEip(_) => {
-                Self::OperationFailedInstacneBindEip(error)
-            }
-            Self::DuplicatedParamExternalPort(_) => {
-                Self::DuplicatedParamExternalPort(error)
-            }
-            Self::DuplicatedParamInternalPort(_) => {
-                Self::DuplicatedParamInternalPort(error)
-            }
-            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            Self::UnsupportedFeaturePortSegment(_) => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            Self::OperationFailedAnyPortConfig(_) => {
-                Self::OperationFailedAnyPortConfig(error)
-            }
-            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
-                Self::ForbiddenIpHasBeenUsedInSnat(error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::SystemError(_) => Self::SystemError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedForwardEntry",
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "QuotaExceeded",
+            "ForwardEntryDuplicated",
+            "InvalidNatgwNotExist",
+            "InvalidIpNotInNatgw",
+            "MissingParameter",
+            "OperationFailedInstacneBindEip",
+            "DuplicatedParamExternalPort",
+            "DuplicatedParamInternalPort",
+            "UnsupportedFeaturePrivateLinkEnabled",
+            "UnsupportedFeaturePortSegment",
+            "OperationFailedAnyPortConfig",
+            "QuotaExceededForwardEntry",
+            "IncorrectStatusNatIp",
+            "ForbiddenIpHasBeenUsedInSnat",
+            "ForbiddenDestinationIpOutOfVswitchCidr",
+            "ForbiddenExternalIpUsedInSnatTable",
+            "ForbiddenInternalIpOutOfVpcCidr",
+            "AnyPortPortMustBeZero",
+            "InvalidParameterNameMalformed",
+            "IncorrectStatusForwardEntry",
+            "DuplicatedDestinationPort",
+            "OperationUnsupportedEipInBinding",
+            "QuotaExceededForwardEntrySessionManytoOne",
+            "OperationConflict",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardTableIdNotFound",
+            "InvalidExternalIpNotFound",
+            "ResourceNotFoundNatIp",
+            "InternalError",
+            "SystemError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateForwardEntryError {

@@ -69,6 +69,7 @@ impl Default for CreateHpcClusterRequest {
 }
 impl CreateHpcClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateHpcClusterRequestBuilder {
         CreateHpcClusterRequestBuilder {
             inner: CreateHpcClusterRequest::default(),
@@ -172,6 +173,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     }
 }
 impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateHpcClusterRequest::default(),
@@ -180,6 +182,7 @@ impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHpcClusterResponse, CreateHpcClusterError> {
@@ -244,18 +247,32 @@ pub enum CreateHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidHpcClusterName.Malformed",
-                    "InvalidHpcClusterDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "Invalid.Parameter",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidHpcClusterName.Malformed",
+                        "InvalidHpcClusterDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "Invalid.Parameter",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateHpcClusterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidHpcClusterNameMalformed(error),
             2 => Self::InvalidHpcClusterDescriptionMalformed(error),
@@ -265,55 +282,41 @@ impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateHpcClusterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidHpcClusterNameMalformed(error) => {
-                ("InvalidHpcClusterNameMalformed", error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(error) => {
-                ("InvalidHpcClusterDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidHpcClusterNameMalformed(error) => (1, error),
+            Self::InvalidHpcClusterDescriptionMalformed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateHpcClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidHpcClusterNameMalformed(_) => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(_) => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateHpcClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidHpcClusterNameMalformed",
+            "InvalidHpcClusterDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidParameter",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateHpcClusterError {

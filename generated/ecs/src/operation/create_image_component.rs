@@ -137,6 +137,7 @@ impl Default for CreateImageComponentRequest {
 }
 impl CreateImageComponentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateImageComponentRequestBuilder {
         CreateImageComponentRequestBuilder {
             inner: CreateImageComponentRequest::default(),
@@ -320,6 +321,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     }
 }
 impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateImageComponentRequest::default(),
@@ -328,6 +330,7 @@ impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -451,45 +454,59 @@ pub enum CreateImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidCommand.Component",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidSystemType.NotSupportedValue",
-                    "InvalidComponentType.NotSupportedValue",
-                    "InvalidContent.LengthExceeded",
-                    "InvalidImageTemplateCommandSize.ExceededMaxNumber",
-                    "InvalidImageTemplateCommand.NotSupported",
-                    "InvalidCommandContent.RUN",
-                    "InvalidCommandContent.ENV",
-                    "InvalidCommandContent.WORKDIR",
-                    "InvalidCommandContent.COPY",
-                    "InvalidCommandContent.USER",
-                    "InvalidCommandContent.CMD",
-                    "InvalidCommandContent.ENTRYPOINT",
-                    "MissingParameter.Content",
-                    "EmptyCommandContent.RUN",
-                    "EmptyCommandContent.ENV",
-                    "EmptyCommandContent.LABEL",
-                    "EmptyCommandContent.COPY",
-                    "EmptyCommandContent.ENTRYPOINT",
-                    "EmptyCommandContent.CMD",
-                    "NotEmptyCommandContent.RESTART",
-                    "EmptyCommandContent.WORKDIR",
-                    "EmptyCommandContent.USER",
-                    "QuotaExceed.ImageComponent",
-                    "InvalidParameter.Content",
-                    "InvalidImage.OsTypeUnsupported",
-                    "InvalidParameter.ComponentVersion",
-                    "InvalidComponentVersion.Exist",
-                    "InvalidOperation.NoPermissionCreateServiceLinkedRole",
-                    "InvalidResourceGroup.NotFound",
-                    "NotSupportedCommand.FROM",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidCommand.Component",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidSystemType.NotSupportedValue",
+                        "InvalidComponentType.NotSupportedValue",
+                        "InvalidContent.LengthExceeded",
+                        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+                        "InvalidImageTemplateCommand.NotSupported",
+                        "InvalidCommandContent.RUN",
+                        "InvalidCommandContent.ENV",
+                        "InvalidCommandContent.WORKDIR",
+                        "InvalidCommandContent.COPY",
+                        "InvalidCommandContent.USER",
+                        "InvalidCommandContent.CMD",
+                        "InvalidCommandContent.ENTRYPOINT",
+                        "MissingParameter.Content",
+                        "EmptyCommandContent.RUN",
+                        "EmptyCommandContent.ENV",
+                        "EmptyCommandContent.LABEL",
+                        "EmptyCommandContent.COPY",
+                        "EmptyCommandContent.ENTRYPOINT",
+                        "EmptyCommandContent.CMD",
+                        "NotEmptyCommandContent.RESTART",
+                        "EmptyCommandContent.WORKDIR",
+                        "EmptyCommandContent.USER",
+                        "QuotaExceed.ImageComponent",
+                        "InvalidParameter.Content",
+                        "InvalidImage.OsTypeUnsupported",
+                        "InvalidParameter.ComponentVersion",
+                        "InvalidComponentVersion.Exist",
+                        "InvalidOperation.NoPermissionCreateServiceLinkedRole",
+                        "InvalidResourceGroup.NotFound",
+                        "NotSupportedCommand.FROM",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateImageComponentError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidCommandComponent(error),
             1 => Self::InvalidNameMalformed(error),
             2 => Self::InvalidDescriptionMalformed(error),
@@ -526,171 +543,97 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateImageComponentError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCommandComponent(error) => ("InvalidCommandComponent", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(error) => {
-                ("InvalidSystemTypeNotSupportedValue", error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(error) => {
-                ("InvalidComponentTypeNotSupportedValue", error)
-            }
-            Self::InvalidContentLengthExceeded(error) => {
-                ("InvalidContentLengthExceeded", error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
-                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
-            }
-            Self::InvalidImageTemplateCommandNotSupported(error) => {
-                ("InvalidImageTemplateCommandNotSupported", error)
-            }
-            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
-            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
-            Self::InvalidCommandContentWorkdir(error) => {
-                ("InvalidCommandContentWorkdir", error)
-            }
-            Self::InvalidCommandContentCopy(error) => {
-                ("InvalidCommandContentCopy", error)
-            }
-            Self::InvalidCommandContentUser(error) => {
-                ("InvalidCommandContentUser", error)
-            }
-            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
-            Self::InvalidCommandContentEntrypoint(error) => {
-                ("InvalidCommandContentEntrypoint", error)
-            }
-            Self::MissingParameterContent(error) => ("MissingParameterContent", error),
-            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
-            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
-            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
-            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
-            Self::EmptyCommandContentEntrypoint(error) => {
-                ("EmptyCommandContentEntrypoint", error)
-            }
-            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
-            Self::NotEmptyCommandContentRestart(error) => {
-                ("NotEmptyCommandContentRestart", error)
-            }
-            Self::EmptyCommandContentWorkdir(error) => {
-                ("EmptyCommandContentWorkdir", error)
-            }
-            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
-            Self::QuotaExceedImageComponent(error) => {
-                ("QuotaExceedImageComponent", error)
-            }
-            Self::InvalidParameterContent(error) => ("InvalidParameterContent", error),
-            Self::InvalidImageOsTypeUnsupported(error) => {
-                ("InvalidImageOsTypeUnsupported", error)
-            }
-            Self::InvalidParameterComponentVersion(error) => {
-                ("InvalidParameterComponentVersion", error)
-            }
-            Self::InvalidComponentVersionExist(error) => {
-                ("InvalidComponentVersionExist", error)
-            }
+            Self::InvalidCommandComponent(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidSystemTypeNotSupportedValue(error) => (3, error),
+            Self::InvalidComponentTypeNotSupportedValue(error) => (4, error),
+            Self::InvalidContentLengthExceeded(error) => (5, error),
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => (6, error),
+            Self::InvalidImageTemplateCommandNotSupported(error) => (7, error),
+            Self::InvalidCommandContentRun(error) => (8, error),
+            Self::InvalidCommandContentEnv(error) => (9, error),
+            Self::InvalidCommandContentWorkdir(error) => (10, error),
+            Self::InvalidCommandContentCopy(error) => (11, error),
+            Self::InvalidCommandContentUser(error) => (12, error),
+            Self::InvalidCommandContentCmd(error) => (13, error),
+            Self::InvalidCommandContentEntrypoint(error) => (14, error),
+            Self::MissingParameterContent(error) => (15, error),
+            Self::EmptyCommandContentRun(error) => (16, error),
+            Self::EmptyCommandContentEnv(error) => (17, error),
+            Self::EmptyCommandContentLabel(error) => (18, error),
+            Self::EmptyCommandContentCopy(error) => (19, error),
+            Self::EmptyCommandContentEntrypoint(error) => (20, error),
+            Self::EmptyCommandContentCmd(error) => (21, error),
+            Self::NotEmptyCommandContentRestart(error) => (22, error),
+            Self::EmptyCommandContentWorkdir(error) => (23, error),
+            Self::EmptyCommandContentUser(error) => (24, error),
+            Self::QuotaExceedImageComponent(error) => (25, error),
+            Self::InvalidParameterContent(error) => (26, error),
+            Self::InvalidImageOsTypeUnsupported(error) => (27, error),
+            Self::InvalidParameterComponentVersion(error) => (28, error),
+            Self::InvalidComponentVersionExist(error) => (29, error),
             Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
-                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+                (30, error)
             }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::NotSupportedCommandFrom(error) => ("NotSupportedCommandFrom", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceGroupNotFound(error) => (31, error),
+            Self::NotSupportedCommandFrom(error) => (32, error),
+            Self::Unhandled(error) => (33, error),
         }
     }
 }
 impl Clone for CreateImageComponentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidCommandComponent(_) => Self::InvalidCommandComponent(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(_) => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(_) => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            Self::InvalidContentLengthExceeded(_) => {
-                Self::InvalidContentLengthExceeded(error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            Self::InvalidImageTemplateCommandNotSupported(_) => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
-            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
-            Self::InvalidCommandContentWorkdir(_) => {
-                Self::InvalidCommandContentWorkdir(error)
-            }
-            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
-            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
-            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
-            Self::InvalidCommandContentEntrypoint(_) => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            Self::MissingParameterContent(_) => Self::MissingParameterContent(error),
-            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
-            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
-            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
-            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
-            Self::EmptyCommandContentEntrypoint(_) => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
-            Self::NotEmptyCommandContentRestart(_) => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            Self::EmptyCommandContentWorkdir(_) => {
-                Self::EmptyCommandContentWorkdir(error)
-            }
-            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
-            Self::QuotaExceedImageComponent(_) => Self::QuotaExceedImageComponent(error),
-            Self::InvalidParameterContent(_) => Self::InvalidParameterContent(error),
-            Self::InvalidImageOsTypeUnsupported(_) => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            Self::InvalidParameterComponentVersion(_) => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            Self::InvalidComponentVersionExist(_) => {
-                Self::InvalidComponentVersionExist(error)
-            }
-            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::NotSupportedCommandFrom(_) => Self::NotSupportedCommandFrom(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateImageComponentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidCommandComponent",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidSystemTypeNotSupportedValue",
+            "InvalidComponentTypeNotSupportedValue",
+            "InvalidContentLengthExceeded",
+            "InvalidImageTemplateCommandSizeExceededMaxNumber",
+            "InvalidImageTemplateCommandNotSupported",
+            "InvalidCommandContentRun",
+            "InvalidCommandContentEnv",
+            "InvalidCommandContentWorkdir",
+            "InvalidCommandContentCopy",
+            "InvalidCommandContentUser",
+            "InvalidCommandContentCmd",
+            "InvalidCommandContentEntrypoint",
+            "MissingParameterContent",
+            "EmptyCommandContentRun",
+            "EmptyCommandContentEnv",
+            "EmptyCommandContentLabel",
+            "EmptyCommandContentCopy",
+            "EmptyCommandContentEntrypoint",
+            "EmptyCommandContentCmd",
+            "NotEmptyCommandContentRestart",
+            "EmptyCommandContentWorkdir",
+            "EmptyCommandContentUser",
+            "QuotaExceedImageComponent",
+            "InvalidParameterContent",
+            "InvalidImageOsTypeUnsupported",
+            "InvalidParameterComponentVersion",
+            "InvalidComponentVersionExist",
+            "InvalidOperationNoPermissionCreateServiceLinkedRole",
+            "InvalidResourceGroupNotFound",
+            "NotSupportedCommandFrom",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateImageComponentError {

@@ -502,6 +502,7 @@ impl Default for CreateLaunchTemplateRequest {
 }
 impl CreateLaunchTemplateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLaunchTemplateRequestBuilder {
         CreateLaunchTemplateRequestBuilder {
             inner: CreateLaunchTemplateRequest::default(),
@@ -1208,6 +1209,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     }
 }
 impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLaunchTemplateRequest::default(),
@@ -1216,6 +1218,7 @@ impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1309,29 +1312,43 @@ pub enum CreateLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidLaunchTemplateName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "InvalidHostName.Malformed",
-                    "InvalidParams.CreateEniParams",
-                    "LaunchTemplateLimitExceed",
-                    "LaunchTemplateName.Duplicated",
-                    "QuotaExceed.Tags",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidLaunchTemplateName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidHostName.Malformed",
+                        "InvalidParams.CreateEniParams",
+                        "LaunchTemplateLimitExceed",
+                        "LaunchTemplateName.Duplicated",
+                        "QuotaExceed.Tags",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateLaunchTemplateError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionNotExist(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameter(error),
@@ -1352,99 +1369,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateLaunchTemplateError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidLaunchTemplateNameMalformed(error) => {
-                ("InvalidLaunchTemplateNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidParamsCreateEniParams(error) => {
-                ("InvalidParamsCreateEniParams", error)
-            }
-            Self::LaunchTemplateLimitExceed(error) => {
-                ("LaunchTemplateLimitExceed", error)
-            }
-            Self::LaunchTemplateNameDuplicated(error) => {
-                ("LaunchTemplateNameDuplicated", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidLaunchTemplateNameMalformed(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::InvalidUserDataSizeExceeded(error) => (5, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (6, error),
+            Self::DuplicateTagKey(error) => (7, error),
+            Self::InvalidTagKeyMalformed(error) => (8, error),
+            Self::InvalidTagValueMalformed(error) => (9, error),
+            Self::InvalidHostNameMalformed(error) => (10, error),
+            Self::InvalidParamsCreateEniParams(error) => (11, error),
+            Self::LaunchTemplateLimitExceed(error) => (12, error),
+            Self::LaunchTemplateNameDuplicated(error) => (13, error),
+            Self::QuotaExceedTags(error) => (14, error),
+            Self::InvalidResourceGroupNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateLaunchTemplateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidLaunchTemplateNameMalformed(_) => {
-                Self::InvalidLaunchTemplateNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidParamsCreateEniParams(_) => {
-                Self::InvalidParamsCreateEniParams(error)
-            }
-            Self::LaunchTemplateLimitExceed(_) => Self::LaunchTemplateLimitExceed(error),
-            Self::LaunchTemplateNameDuplicated(_) => {
-                Self::LaunchTemplateNameDuplicated(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLaunchTemplateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidLaunchTemplateNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataBase64FormatInvalid",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidHostNameMalformed",
+            "InvalidParamsCreateEniParams",
+            "LaunchTemplateLimitExceed",
+            "LaunchTemplateNameDuplicated",
+            "QuotaExceedTags",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateError {

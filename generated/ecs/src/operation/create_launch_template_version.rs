@@ -479,6 +479,7 @@ impl Default for CreateLaunchTemplateVersionRequest {
 }
 impl CreateLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLaunchTemplateVersionRequestBuilder {
         CreateLaunchTemplateVersionRequestBuilder {
             inner: CreateLaunchTemplateVersionRequest::default(),
@@ -1166,6 +1167,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     }
 }
 impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLaunchTemplateVersionRequest::default(),
@@ -1174,6 +1176,7 @@ impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1261,25 +1264,39 @@ pub enum CreateLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidDescription.Malformed",
-                    "InvalidUserData.SizeExceeded",
-                    "InvalidUserData.Base64FormatInvalid",
-                    "InvalidHostName.Malformed",
-                    "InvalidParams.CreateEniParams",
-                    "Duplicate.TagKey",
-                    "LaunchTemplateVersionLimitExceed",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidDescription.Malformed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidHostName.Malformed",
+                        "InvalidParams.CreateEniParams",
+                        "Duplicate.TagKey",
+                        "LaunchTemplateVersionLimitExceed",
+                        "InvalidLaunchTemplate.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateLaunchTemplateVersionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionNotExist(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameter(error),
@@ -1296,89 +1313,55 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateLaunchTemplateVersionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidParamsCreateEniParams(error) => {
-                ("InvalidParamsCreateEniParams", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::LaunchTemplateVersionLimitExceed(error) => {
-                ("LaunchTemplateVersionLimitExceed", error)
-            }
-            Self::InvalidLaunchTemplateNotFound(error) => {
-                ("InvalidLaunchTemplateNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::InvalidUserDataSizeExceeded(error) => (4, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (5, error),
+            Self::InvalidHostNameMalformed(error) => (6, error),
+            Self::InvalidParamsCreateEniParams(error) => (7, error),
+            Self::DuplicateTagKey(error) => (8, error),
+            Self::LaunchTemplateVersionLimitExceed(error) => (9, error),
+            Self::InvalidLaunchTemplateNotFound(error) => (10, error),
+            Self::InvalidResourceGroupNotFound(error) => (11, error),
+            Self::InternalError(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreateLaunchTemplateVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidParamsCreateEniParams(_) => {
-                Self::InvalidParamsCreateEniParams(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::LaunchTemplateVersionLimitExceed(_) => {
-                Self::LaunchTemplateVersionLimitExceed(error)
-            }
-            Self::InvalidLaunchTemplateNotFound(_) => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidDescriptionMalformed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidHostNameMalformed",
+            "InvalidParamsCreateEniParams",
+            "DuplicateTagKey",
+            "LaunchTemplateVersionLimitExceed",
+            "InvalidLaunchTemplateNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateVersionError {

@@ -100,6 +100,7 @@ impl Default for CreatePortRangeListRequest {
 }
 impl CreatePortRangeListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePortRangeListRequestBuilder {
         CreatePortRangeListRequestBuilder {
             inner: CreatePortRangeListRequest::default(),
@@ -255,6 +256,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     }
 }
 impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePortRangeListRequest::default(),
@@ -263,6 +265,7 @@ impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -340,23 +343,37 @@ pub enum CreatePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.Entry",
-                    "InvalidOperation.MaxEntriesCountExceed",
-                    "InvalidOperation.EntryCountExceedMaxEntries",
-                    "InvalidParameter.PortRange",
-                    "InvalidParameter.PortRangeListName",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.Entry",
-                    "InvalidOperation.MaxCountExceed",
-                    "InvalidParameter.PortRangeDuplicated",
-                    "InvalidDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.Entry",
+                        "InvalidOperation.MaxEntriesCountExceed",
+                        "InvalidOperation.EntryCountExceedMaxEntries",
+                        "InvalidParameter.PortRange",
+                        "InvalidParameter.PortRangeListName",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.Entry",
+                        "InvalidOperation.MaxCountExceed",
+                        "InvalidParameter.PortRangeDuplicated",
+                        "InvalidDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreatePortRangeListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParamEntry(error),
             1 => Self::InvalidOperationMaxEntriesCountExceed(error),
             2 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
@@ -371,83 +388,51 @@ impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreatePortRangeListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamEntry(error) => ("InvalidParamEntry", error),
-            Self::InvalidOperationMaxEntriesCountExceed(error) => {
-                ("InvalidOperationMaxEntriesCountExceed", error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(error) => {
-                ("InvalidOperationEntryCountExceedMaxEntries", error)
-            }
-            Self::InvalidParameterPortRange(error) => {
-                ("InvalidParameterPortRange", error)
-            }
-            Self::InvalidParameterPortRangeListName(error) => {
-                ("InvalidParameterPortRangeListName", error)
-            }
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::InvalidOperationMaxCountExceed(error) => {
-                ("InvalidOperationMaxCountExceed", error)
-            }
-            Self::InvalidParameterPortRangeDuplicated(error) => {
-                ("InvalidParameterPortRangeDuplicated", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamEntry(error) => (0, error),
+            Self::InvalidOperationMaxEntriesCountExceed(error) => (1, error),
+            Self::InvalidOperationEntryCountExceedMaxEntries(error) => (2, error),
+            Self::InvalidParameterPortRange(error) => (3, error),
+            Self::InvalidParameterPortRangeListName(error) => (4, error),
+            Self::LimitExceedMaxEntries(error) => (5, error),
+            Self::LimitExceedEntry(error) => (6, error),
+            Self::InvalidOperationMaxCountExceed(error) => (7, error),
+            Self::InvalidParameterPortRangeDuplicated(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreatePortRangeListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamEntry(_) => Self::InvalidParamEntry(error),
-            Self::InvalidOperationMaxEntriesCountExceed(_) => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
-            Self::InvalidParameterPortRangeListName(_) => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::InvalidOperationMaxCountExceed(_) => {
-                Self::InvalidOperationMaxCountExceed(error)
-            }
-            Self::InvalidParameterPortRangeDuplicated(_) => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePortRangeListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamEntry",
+            "InvalidOperationMaxEntriesCountExceed",
+            "InvalidOperationEntryCountExceedMaxEntries",
+            "InvalidParameterPortRange",
+            "InvalidParameterPortRangeListName",
+            "LimitExceedMaxEntries",
+            "LimitExceedEntry",
+            "InvalidOperationMaxCountExceed",
+            "InvalidParameterPortRangeDuplicated",
+            "InvalidDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePortRangeListError {

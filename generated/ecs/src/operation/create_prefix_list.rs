@@ -121,6 +121,7 @@ impl Default for CreatePrefixListRequest {
 }
 impl CreatePrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePrefixListRequestBuilder {
         CreatePrefixListRequestBuilder {
             inner: CreatePrefixListRequest::default(),
@@ -290,6 +291,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     }
 }
 impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePrefixListRequest::default(),
@@ -298,6 +300,7 @@ impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreatePrefixListResponse, CreatePrefixListError> {
@@ -374,25 +377,39 @@ pub enum CreatePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter.AddressFamily",
-                    "InvalidParameter",
-                    "InvalidParameter.PrefixListName",
-                    "InvalidDescription.Malformed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidParameter.CidrMalformed",
-                    "InvalidParameter.CidrDuplicated",
-                    "LimitExceed.Entry",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.PrefixListPerRegion",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter.AddressFamily",
+                        "InvalidParameter",
+                        "InvalidParameter.PrefixListName",
+                        "InvalidDescription.Malformed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidParameter.CidrMalformed",
+                        "InvalidParameter.CidrDuplicated",
+                        "LimitExceed.Entry",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.PrefixListPerRegion",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreatePrefixListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidParameterAddressFamily(error),
             2 => Self::InvalidParameter(error),
@@ -409,93 +426,55 @@ impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreatePrefixListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterAddressFamily(error) => {
-                ("InvalidParameterAddressFamily", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterPrefixListName(error) => {
-                ("InvalidParameterPrefixListName", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidParameterCidrMalformed(error) => {
-                ("InvalidParameterCidrMalformed", error)
-            }
-            Self::InvalidParameterCidrDuplicated(error) => {
-                ("InvalidParameterCidrDuplicated", error)
-            }
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedPrefixListPerRegion(error) => {
-                ("LimitExceedPrefixListPerRegion", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameterAddressFamily(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidParameterPrefixListName(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (5, error),
+            Self::InvalidParameterCidrMalformed(error) => (6, error),
+            Self::InvalidParameterCidrDuplicated(error) => (7, error),
+            Self::LimitExceedEntry(error) => (8, error),
+            Self::LimitExceedMaxEntries(error) => (9, error),
+            Self::LimitExceedPrefixListPerRegion(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InvalidResourceGroupNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreatePrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterAddressFamily(_) => {
-                Self::InvalidParameterAddressFamily(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterPrefixListName(_) => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidParameterCidrMalformed(_) => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            Self::InvalidParameterCidrDuplicated(_) => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedPrefixListPerRegion(_) => {
-                Self::LimitExceedPrefixListPerRegion(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameterAddressFamily",
+            "InvalidParameter",
+            "InvalidParameterPrefixListName",
+            "InvalidDescriptionMalformed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidParameterCidrMalformed",
+            "InvalidParameterCidrDuplicated",
+            "LimitExceedEntry",
+            "LimitExceedMaxEntries",
+            "LimitExceedPrefixListPerRegion",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePrefixListError {

@@ -114,6 +114,7 @@ impl Default for CreateSecurityGroupRequest {
 }
 impl CreateSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecurityGroupRequestBuilder {
         CreateSecurityGroupRequestBuilder {
             inner: CreateSecurityGroupRequest::default(),
@@ -273,6 +274,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecurityGroupRequest::default(),
@@ -281,6 +283,7 @@ impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -372,29 +375,43 @@ pub enum CreateSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "IncorrectVpcStatus",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidParams.GroupType",
-                    "InvalidParams.VpcIdGroupType",
-                    "InvalidSecurityGroupName.Malformed",
-                    "QuotaExceed.SecurityGroup",
-                    "InvalidVpcId.NotFound",
-                    "IdempotentProcessing",
-                    "QuotaExceed.Tags",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "IncorrectVpcStatus",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidParams.GroupType",
+                        "InvalidParams.VpcIdGroupType",
+                        "InvalidSecurityGroupName.Malformed",
+                        "QuotaExceed.SecurityGroup",
+                        "InvalidVpcId.NotFound",
+                        "IdempotentProcessing",
+                        "QuotaExceed.Tags",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateSecurityGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDescriptionMalformed(error),
             1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
             2 => Self::IncorrectVpcStatus(error),
@@ -415,93 +432,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateSecurityGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidParamsGroupType(error) => ("InvalidParamsGroupType", error),
-            Self::InvalidParamsVpcIdGroupType(error) => {
-                ("InvalidParamsVpcIdGroupType", error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(error) => {
-                ("InvalidSecurityGroupNameMalformed", error)
-            }
-            Self::QuotaExceedSecurityGroup(error) => ("QuotaExceedSecurityGroup", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (1, error),
+            Self::IncorrectVpcStatus(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::DuplicateTagKey(error) => (5, error),
+            Self::InvalidParamsGroupType(error) => (6, error),
+            Self::InvalidParamsVpcIdGroupType(error) => (7, error),
+            Self::InvalidSecurityGroupNameMalformed(error) => (8, error),
+            Self::QuotaExceedSecurityGroup(error) => (9, error),
+            Self::InvalidVpcIdNotFound(error) => (10, error),
+            Self::IdempotentProcessing(error) => (11, error),
+            Self::QuotaExceedTags(error) => (12, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (13, error),
+            Self::InvalidRegionIdNotFound(error) => (14, error),
+            Self::InvalidResourceGroupNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidParamsGroupType(_) => Self::InvalidParamsGroupType(error),
-            Self::InvalidParamsVpcIdGroupType(_) => {
-                Self::InvalidParamsVpcIdGroupType(error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(_) => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            Self::QuotaExceedSecurityGroup(_) => Self::QuotaExceedSecurityGroup(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "IncorrectVpcStatus",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidParamsGroupType",
+            "InvalidParamsVpcIdGroupType",
+            "InvalidSecurityGroupNameMalformed",
+            "QuotaExceedSecurityGroup",
+            "InvalidVpcIdNotFound",
+            "IdempotentProcessing",
+            "QuotaExceedTags",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecurityGroupError {

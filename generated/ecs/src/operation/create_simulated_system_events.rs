@@ -89,6 +89,7 @@ impl Default for CreateSimulatedSystemEventsRequest {
 }
 impl CreateSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSimulatedSystemEventsRequestBuilder {
         CreateSimulatedSystemEventsRequestBuilder {
             inner: CreateSimulatedSystemEventsRequest::default(),
@@ -211,6 +212,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     }
 }
 impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSimulatedSystemEventsRequest::default(),
@@ -219,6 +221,7 @@ impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -283,18 +286,32 @@ pub enum CreateSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidNotBefore.Passed",
-                    "SimulatedEventLimitExceeded",
-                    "InstanceIdLimitExceeded",
-                    "MissingParameter",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidNotBefore.Passed",
+                        "SimulatedEventLimitExceeded",
+                        "InstanceIdLimitExceeded",
+                        "MissingParameter",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateSimulatedSystemEventsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidNotBeforePassed(error),
             2 => Self::SimulatedEventLimitExceeded(error),
@@ -304,53 +321,41 @@ impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateSimulatedSystemEventsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidNotBeforePassed(error) => ("InvalidNotBeforePassed", error),
-            Self::SimulatedEventLimitExceeded(error) => {
-                ("SimulatedEventLimitExceeded", error)
-            }
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidNotBeforePassed(error) => (1, error),
+            Self::SimulatedEventLimitExceeded(error) => (2, error),
+            Self::InstanceIdLimitExceeded(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateSimulatedSystemEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidNotBeforePassed(_) => Self::InvalidNotBeforePassed(error),
-            Self::SimulatedEventLimitExceeded(_) => {
-                Self::SimulatedEventLimitExceeded(error)
-            }
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSimulatedSystemEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidNotBeforePassed",
+            "SimulatedEventLimitExceeded",
+            "InstanceIdLimitExceeded",
+            "MissingParameter",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSimulatedSystemEventsError {

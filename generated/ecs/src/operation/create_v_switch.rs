@@ -70,6 +70,7 @@ impl Default for CreateVSwitchRequest {
 }
 impl CreateVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVSwitchRequestBuilder {
         CreateVSwitchRequestBuilder {
             inner: CreateVSwitchRequest::default(),
@@ -182,6 +183,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVSwitchRequest::default(),
@@ -190,6 +192,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
@@ -292,41 +295,55 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.IdempotentTokenProcessing",
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "ResourceNotAvailable",
-                    "InvalidParameter",
-                    "InvalidCidrBlock.Overlapped",
-                    "QuotaExceeded.VSwitch",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCirdrBlock.MaskLength",
-                    "IncorrectVpcStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "RouteConflict.AlreadyExist",
-                    "OperationFailed.CidrAcross",
-                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                    "CreateVSwitch.IncorrectStatus.cbnStatus",
-                    "OperationFailed.NotifyCenCreate",
-                    "Forbidden.VpcNotFound",
-                    "Duplicated.ClientToken",
-                    "OperationFailed.DistibuteLock",
-                    "IllegalParam.CidrBlock",
-                    "Invalid.NotExist",
-                    "InvalidStatus.RouteEntry",
-                    "InvalidZoneId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.IdempotentTokenProcessing",
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "ResourceNotAvailable",
+                        "InvalidParameter",
+                        "InvalidCidrBlock.Overlapped",
+                        "QuotaExceeded.VSwitch",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCirdrBlock.MaskLength",
+                        "IncorrectVpcStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "RouteConflict.AlreadyExist",
+                        "OperationFailed.CidrAcross",
+                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                        "CreateVSwitch.IncorrectStatus.cbnStatus",
+                        "OperationFailed.NotifyCenCreate",
+                        "Forbidden.VpcNotFound",
+                        "Duplicated.ClientToken",
+                        "OperationFailed.DistibuteLock",
+                        "IllegalParam.CidrBlock",
+                        "Invalid.NotExist",
+                        "InvalidStatus.RouteEntry",
+                        "InvalidZoneId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVSwitchError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedIdempotentTokenProcessing(error),
             1 => Self::InvalidDescriptionMalformed(error),
             2 => Self::InvalidVSwitchNameMalformed(error),
@@ -359,141 +376,87 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVSwitchError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIdempotentTokenProcessing(error) => {
-                ("OperationFailedIdempotentTokenProcessing", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidCidrBlockOverlapped(error) => {
-                ("InvalidCidrBlockOverlapped", error)
-            }
-            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCirdrBlockMaskLength(error) => {
-                ("InvalidCirdrBlockMaskLength", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationFailedCidrAcross(error) => {
-                ("OperationFailedCidrAcross", error)
-            }
-            Self::VpcSwitchRuleQuotaNotExists(error) => {
-                ("VpcSwitchRuleQuotaNotExists", error)
-            }
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
-                ("CreateVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
-            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedIdempotentTokenProcessing(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidVSwitchNameMalformed(error) => (2, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (3, error),
+            Self::ResourceNotAvailable(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidCidrBlockOverlapped(error) => (6, error),
+            Self::QuotaExceededVSwitch(error) => (7, error),
+            Self::IncorrectRouteEntryStatus(error) => (8, error),
+            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
+            Self::IncorrectVpcStatus(error) => (11, error),
+            Self::InvalidCidrBlockMalformed(error) => (12, error),
+            Self::MissingParameter(error) => (13, error),
+            Self::TaskConflict(error) => (14, error),
+            Self::RouteConflictAlreadyExist(error) => (15, error),
+            Self::OperationFailedCidrAcross(error) => (16, error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => (17, error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (18, error),
+            Self::OperationFailedNotifyCenCreate(error) => (19, error),
+            Self::ForbiddenVpcNotFound(error) => (20, error),
+            Self::DuplicatedClientToken(error) => (21, error),
+            Self::OperationFailedDistibuteLock(error) => (22, error),
+            Self::IllegalParamCidrBlock(error) => (23, error),
+            Self::InvalidNotExist(error) => (24, error),
+            Self::InvalidStatusRouteEntry(error) => (25, error),
+            Self::InvalidZoneIdNotFound(error) => (26, error),
+            Self::InvalidVpcIdNotFound(error) => (27, error),
+            Self::InternalError(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for CreateVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIdempotentTokenProcessing(_) => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidCidrBlockOverlapped(_) => {
-                Self::InvalidCidrBlockOverlapped(error)
-            }
-            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCirdrBlockMaskLength(_) => {
-                Self::InvalidCirdrBlockMaskLength(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
-            Self::VpcSwitchRuleQuotaNotExists(_) => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
-            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIdempotentTokenProcessing",
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "ResourceNotAvailable",
+            "InvalidParameter",
+            "InvalidCidrBlockOverlapped",
+            "QuotaExceededVSwitch",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCirdrBlockMaskLength",
+            "IncorrectVpcStatus",
+            "InvalidCidrBlockMalformed",
+            "MissingParameter",
+            "TaskConflict",
+            "RouteConflictAlreadyExist",
+            "OperationFailedCidrAcross",
+            "VpcSwitchRuleQuotaNotExists",
+            "CreateVSwitchIncorrectStatusCbnStatus",
+            "OperationFailedNotifyCenCreate",
+            "ForbiddenVpcNotFound",
+            "DuplicatedClientToken",
+            "OperationFailedDistibuteLock",
+            "IllegalParamCidrBlock",
+            "InvalidNotExist",
+            "InvalidStatusRouteEntry",
+            "InvalidZoneIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchError {

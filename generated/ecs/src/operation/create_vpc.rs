@@ -65,6 +65,7 @@ impl Default for CreateVpcRequest {
 }
 impl CreateVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcRequestBuilder {
         CreateVpcRequestBuilder {
             inner: CreateVpcRequest::default(),
@@ -165,6 +166,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcRequest::default(),
@@ -173,6 +175,7 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpcResponse, CreateVpcError> {
@@ -257,29 +260,43 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "System.ServiceBusy",
-                    "IllegalParam.UserCidr",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IllegalParam.EnableIpv6",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TOKEN_PROCESSING",
+                        "InvokeError",
+                        "InvalidParameter",
+                        "ResourceNotAvailable",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "QuotaExceeded.Vpc",
+                        "ResourceNotAvailable.Vpc",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "System.ServiceBusy",
+                        "IllegalParam.UserCidr",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IllegalParam.EnableIpv6",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVpcError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::TokenProcessing(error),
             1 => Self::InvokeError(error),
             2 => Self::InvalidParameter(error),
@@ -300,77 +317,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVpcError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error) => ("TokenProcessing", error),
-            Self::InvokeError(error) => ("InvokeError", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
-            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
-            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TokenProcessing(error) => (0, error),
+            Self::InvokeError(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ResourceNotAvailable(error) => (3, error),
+            Self::InvalidVpcNameMalformed(error) => (4, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
+            Self::QuotaExceededVpc(error) => (6, error),
+            Self::ResourceNotAvailableVpc(error) => (7, error),
+            Self::InvalidUserCidrQuota(error) => (8, error),
+            Self::InvalidUserCidrMalformed(error) => (9, error),
+            Self::SystemServiceBusy(error) => (10, error),
+            Self::IllegalParamUserCidr(error) => (11, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (12, error),
+            Self::IllegalParamEnableIpv6(error) => (13, error),
+            Self::Forbbiden(error) => (14, error),
+            Self::InvalidRegionIdNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TokenProcessing(_) => Self::TokenProcessing(error),
-            Self::InvokeError(_) => Self::InvokeError(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
-            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
-            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TokenProcessing",
+            "InvokeError",
+            "InvalidParameter",
+            "ResourceNotAvailable",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "QuotaExceededVpc",
+            "ResourceNotAvailableVpc",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "SystemServiceBusy",
+            "IllegalParamUserCidr",
+            "OperationUnsupportedResourceGroupId",
+            "IllegalParamEnableIpv6",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcError {

@@ -58,6 +58,7 @@ impl Default for DeleteActivationRequest {
 }
 impl DeleteActivationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteActivationRequestBuilder {
         DeleteActivationRequestBuilder {
             inner: DeleteActivationRequest::default(),
@@ -140,6 +141,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteActivationRequest::default(),
@@ -148,6 +150,7 @@ impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteActivationResponse, DeleteActivationError> {
@@ -209,18 +212,32 @@ pub enum DeleteActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "ActivationId.InUse",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "ActivationId.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "ActivationId.InUse",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "ActivationId.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteActivationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::ActivationIdInUse(error),
             2 => Self::OperationForbidden(error),
@@ -230,47 +247,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteActivationError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteActivationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::ActivationIdInUse(error) => ("ActivationIdInUse", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ActivationIdNotFound(error) => ("ActivationIdNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::ActivationIdInUse(error) => (1, error),
+            Self::OperationForbidden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::ActivationIdNotFound(error) => (4, error),
+            Self::InternalErrorDispatch(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteActivationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::ActivationIdInUse(_) => Self::ActivationIdInUse(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ActivationIdNotFound(_) => Self::ActivationIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteActivationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "ActivationIdInUse",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "ActivationIdNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteActivationError {

@@ -64,6 +64,7 @@ impl Default for DeleteAutoProvisioningGroupRequest {
 }
 impl DeleteAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAutoProvisioningGroupRequestBuilder {
         DeleteAutoProvisioningGroupRequestBuilder {
             inner: DeleteAutoProvisioningGroupRequest::default(),
@@ -162,6 +163,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAutoProvisioningGroupRequest::default(),
@@ -170,6 +172,7 @@ impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,19 +234,33 @@ pub enum DeleteAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.InstanceType",
-                    "MissingParameter",
-                    "NoPermission",
-                    "Forbidden.RAM",
-                    "AutoProvisioningGroup.Unauthorized",
-                    "AutoProvisioningGroup.IncorrectStatus",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.InstanceType",
+                        "MissingParameter",
+                        "NoPermission",
+                        "Forbidden.RAM",
+                        "AutoProvisioningGroup.Unauthorized",
+                        "AutoProvisioningGroup.IncorrectStatus",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteAutoProvisioningGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameterInstanceType(error),
             1 => Self::MissingParameter(error),
             2 => Self::NoPermission(error),
@@ -254,65 +271,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteAutoProvisioningGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::AutoProvisioningGroupUnauthorized(error) => {
-                ("AutoProvisioningGroupUnauthorized", error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(error) => {
-                ("AutoProvisioningGroupIncorrectStatus", error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterInstanceType(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::NoPermission(error) => (2, error),
+            Self::ForbiddenRam(error) => (3, error),
+            Self::AutoProvisioningGroupUnauthorized(error) => (4, error),
+            Self::AutoProvisioningGroupIncorrectStatus(error) => (5, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::AutoProvisioningGroupUnauthorized(_) => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(_) => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterInstanceType",
+            "MissingParameter",
+            "NoPermission",
+            "ForbiddenRam",
+            "AutoProvisioningGroupUnauthorized",
+            "AutoProvisioningGroupIncorrectStatus",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAutoProvisioningGroupError {

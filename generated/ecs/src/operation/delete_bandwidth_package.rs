@@ -48,6 +48,7 @@ impl Default for DeleteBandwidthPackageRequest {
 }
 impl DeleteBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteBandwidthPackageRequestBuilder {
         DeleteBandwidthPackageRequestBuilder {
             inner: DeleteBandwidthPackageRequest::default(),
@@ -122,6 +123,7 @@ impl<C> DeleteBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteBandwidthPackageRequest::default(),
@@ -130,6 +132,7 @@ impl<'a> DeleteBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -186,18 +189,32 @@ pub enum DeleteBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.ForwardEntry",
-                    "DependencyViolation.SnatEntry",
-                    "InvalidBandwidth.NotExist",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidNatGateway.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.ForwardEntry",
+                        "DependencyViolation.SnatEntry",
+                        "InvalidBandwidth.NotExist",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidNatGateway.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteBandwidthPackageError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::DependencyViolationForwardEntry(error),
             1 => Self::DependencyViolationSnatEntry(error),
             2 => Self::InvalidBandwidthNotExist(error),
@@ -207,61 +224,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteBandwidthPackageError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationForwardEntry(error) => {
-                ("DependencyViolationForwardEntry", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::InvalidBandwidthNotExist(error) => ("InvalidBandwidthNotExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidNatGatewayNotFound(error) => {
-                ("InvalidNatGatewayNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationForwardEntry(error) => (0, error),
+            Self::DependencyViolationSnatEntry(error) => (1, error),
+            Self::InvalidBandwidthNotExist(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::InvalidNatGatewayNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationForwardEntry(_) => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::InvalidBandwidthNotExist(_) => Self::InvalidBandwidthNotExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationForwardEntry",
+            "DependencyViolationSnatEntry",
+            "InvalidBandwidthNotExist",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidNatGatewayNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteBandwidthPackageError {

@@ -53,6 +53,7 @@ impl Default for DeleteDiagnosticReportsRequest {
 }
 impl DeleteDiagnosticReportsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDiagnosticReportsRequestBuilder {
         DeleteDiagnosticReportsRequestBuilder {
             inner: DeleteDiagnosticReportsRequest::default(),
@@ -137,6 +138,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDiagnosticReportsRequest::default(),
@@ -145,6 +147,7 @@ impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -198,12 +201,10 @@ pub enum DeleteDiagnosticReportsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"])
-        {
-            0 => Self::InvalidStatusInProgress(error),
-            1 => Self::InvalidResourceNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"]),
+            error,
+        )
     }
 }
 impl DeleteDiagnosticReportsError {
@@ -212,32 +213,38 @@ impl DeleteDiagnosticReportsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStatusInProgress(error),
+            1 => Self::InvalidResourceNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusInProgress(error) => ("InvalidStatusInProgress", error),
-            Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusInProgress(error) => (0, error),
+            Self::InvalidResourceNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteDiagnosticReportsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatusInProgress(_) => Self::InvalidStatusInProgress(error),
-            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDiagnosticReportsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidStatusInProgress", "InvalidResourceNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDiagnosticReportsError {

@@ -50,6 +50,7 @@ impl Default for DeleteDiskRequest {
 }
 impl DeleteDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDiskRequestBuilder {
         DeleteDiskRequestBuilder {
             inner: DeleteDiskRequest::default(),
@@ -118,6 +119,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDiskRequest::default(),
@@ -126,6 +128,7 @@ impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteDiskResponse, DeleteDiskError> {
@@ -192,23 +195,37 @@ pub enum DeleteDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.MalFormed",
-                    "IncorrectDiskStatus",
-                    "DiskNotPortable",
-                    "DiskTypeViolation",
-                    "DiskCreatingSnapshot",
-                    "IncorrectDiskStatus.Initializing",
-                    "DiskStillAttached",
-                    "UserNotInTheWhiteList",
-                    "InvalidDiskStatus.DeleteProtection",
-                    "InvalidDiskId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.MalFormed",
+                        "IncorrectDiskStatus",
+                        "DiskNotPortable",
+                        "DiskTypeViolation",
+                        "DiskCreatingSnapshot",
+                        "IncorrectDiskStatus.Initializing",
+                        "DiskStillAttached",
+                        "UserNotInTheWhiteList",
+                        "InvalidDiskStatus.DeleteProtection",
+                        "InvalidDiskId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteDiskError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionIdMalFormed(error),
             1 => Self::IncorrectDiskStatus(error),
             2 => Self::DiskNotPortable(error),
@@ -223,65 +240,51 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteDiskError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
-            Self::DiskTypeViolation(error) => ("DiskTypeViolation", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::IncorrectDiskStatusInitializing(error) => {
-                ("IncorrectDiskStatusInitializing", error)
-            }
-            Self::DiskStillAttached(error) => ("DiskStillAttached", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDiskStatusDeleteProtection(error) => {
-                ("InvalidDiskStatusDeleteProtection", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdMalFormed(error) => (0, error),
+            Self::IncorrectDiskStatus(error) => (1, error),
+            Self::DiskNotPortable(error) => (2, error),
+            Self::DiskTypeViolation(error) => (3, error),
+            Self::DiskCreatingSnapshot(error) => (4, error),
+            Self::IncorrectDiskStatusInitializing(error) => (5, error),
+            Self::DiskStillAttached(error) => (6, error),
+            Self::UserNotInTheWhiteList(error) => (7, error),
+            Self::InvalidDiskStatusDeleteProtection(error) => (8, error),
+            Self::InvalidDiskIdNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
-            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::IncorrectDiskStatusInitializing(_) => {
-                Self::IncorrectDiskStatusInitializing(error)
-            }
-            Self::DiskStillAttached(_) => Self::DiskStillAttached(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDiskStatusDeleteProtection(_) => {
-                Self::InvalidDiskStatusDeleteProtection(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdMalFormed",
+            "IncorrectDiskStatus",
+            "DiskNotPortable",
+            "DiskTypeViolation",
+            "DiskCreatingSnapshot",
+            "IncorrectDiskStatusInitializing",
+            "DiskStillAttached",
+            "UserNotInTheWhiteList",
+            "InvalidDiskStatusDeleteProtection",
+            "InvalidDiskIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDiskError {

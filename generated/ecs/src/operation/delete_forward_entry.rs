@@ -53,6 +53,7 @@ impl Default for DeleteForwardEntryRequest {
 }
 impl DeleteForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteForwardEntryRequestBuilder {
         DeleteForwardEntryRequestBuilder {
             inner: DeleteForwardEntryRequest::default(),
@@ -136,6 +137,7 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteForwardEntryRequest::default(),
@@ -144,6 +146,7 @@ impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -196,22 +199,18 @@ pub enum DeleteForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "MissingParameter",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardEntryId.NotFound",
-                ],
-            )
-        {
-            0 => Self::IncorretForwardEntryStatus(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidForwardEntryIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorretForwardEntryStatus",
+                        "MissingParameter",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardEntryId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteForwardEntryError {
@@ -220,44 +219,48 @@ impl DeleteForwardEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidForwardEntryIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardEntryIdNotFound(error) => {
-                ("InvalidForwardEntryIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorretForwardEntryStatus(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidForwardEntryIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardEntryIdNotFound(_) => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorretForwardEntryStatus",
+            "MissingParameter",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardEntryIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteForwardEntryError {

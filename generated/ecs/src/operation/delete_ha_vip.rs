@@ -53,6 +53,7 @@ impl Default for DeleteHaVipRequest {
 }
 impl DeleteHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteHaVipRequestBuilder {
         DeleteHaVipRequestBuilder {
             inner: DeleteHaVipRequest::default(),
@@ -135,6 +136,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     }
 }
 impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteHaVipRequest::default(),
@@ -143,6 +145,7 @@ impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHaVipResponse, DeleteHaVipError> {
@@ -198,19 +201,33 @@ pub enum DeleteHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "DependencyViolation.HaVipReferedByRouteEntry",
-                    "DependencyViolation.HaVipAssociatedWithEIP",
-                    "IncorrectHaVipStatus",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "DependencyViolation.HaVipReferedByRouteEntry",
+                        "DependencyViolation.HaVipAssociatedWithEIP",
+                        "IncorrectHaVipStatus",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteHaVipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatus(error),
             1 => Self::DependencyViolationHaVipReferedByRouteEntry(error),
             2 => Self::DependencyViolationHaVipAssociatedWithEip(error),
@@ -221,57 +238,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteHaVipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::DependencyViolationHaVipReferedByRouteEntry(error) => {
-                ("DependencyViolationHaVipReferedByRouteEntry", error)
-            }
-            Self::DependencyViolationHaVipAssociatedWithEip(error) => {
-                ("DependencyViolationHaVipAssociatedWithEip", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::DependencyViolationHaVipReferedByRouteEntry(error) => (1, error),
+            Self::DependencyViolationHaVipAssociatedWithEip(error) => (2, error),
+            Self::IncorrectHaVipStatus(error) => (3, error),
+            Self::ForbiddenHaVip(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidHaVipIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::DependencyViolationHaVipReferedByRouteEntry(_) => {
-                Self::DependencyViolationHaVipReferedByRouteEntry(error)
-            }
-            Self::DependencyViolationHaVipAssociatedWithEip(_) => {
-                Self::DependencyViolationHaVipAssociatedWithEip(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "DependencyViolationHaVipReferedByRouteEntry",
+            "DependencyViolationHaVipAssociatedWithEip",
+            "IncorrectHaVipStatus",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteHaVipError {

@@ -60,6 +60,7 @@ impl Default for DeleteHpcClusterRequest {
 }
 impl DeleteHpcClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteHpcClusterRequestBuilder {
         DeleteHpcClusterRequestBuilder {
             inner: DeleteHpcClusterRequest::default(),
@@ -151,6 +152,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteHpcClusterRequest::default(),
@@ -159,6 +161,7 @@ impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHpcClusterResponse, DeleteHpcClusterError> {
@@ -217,18 +220,32 @@ pub enum DeleteHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "MissingParameter.HpcClusterId",
-                    "Invalid.Parameter",
-                    "InvalidRegionId.NotFound",
-                    "NotExists.HpcCluster",
-                    "NotEmpty.HpcCluster",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "MissingParameter.HpcClusterId",
+                        "Invalid.Parameter",
+                        "InvalidRegionId.NotFound",
+                        "NotExists.HpcCluster",
+                        "NotEmpty.HpcCluster",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteHpcClusterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameterRegionId(error),
             1 => Self::MissingParameterHpcClusterId(error),
             2 => Self::InvalidParameter(error),
@@ -238,51 +255,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteHpcClusterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::MissingParameterHpcClusterId(error) => {
-                ("MissingParameterHpcClusterId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::NotExistsHpcCluster(error) => ("NotExistsHpcCluster", error),
-            Self::NotEmptyHpcCluster(error) => ("NotEmptyHpcCluster", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::MissingParameterHpcClusterId(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::NotExistsHpcCluster(error) => (4, error),
+            Self::NotEmptyHpcCluster(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteHpcClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::MissingParameterHpcClusterId(_) => {
-                Self::MissingParameterHpcClusterId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::NotExistsHpcCluster(_) => Self::NotExistsHpcCluster(error),
-            Self::NotEmptyHpcCluster(_) => Self::NotEmptyHpcCluster(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteHpcClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "MissingParameterHpcClusterId",
+            "InvalidParameter",
+            "InvalidRegionIdNotFound",
+            "NotExistsHpcCluster",
+            "NotEmptyHpcCluster",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteHpcClusterError {

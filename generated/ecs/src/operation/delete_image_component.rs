@@ -55,6 +55,7 @@ impl Default for DeleteImageComponentRequest {
 }
 impl DeleteImageComponentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteImageComponentRequestBuilder {
         DeleteImageComponentRequestBuilder {
             inner: DeleteImageComponentRequest::default(),
@@ -135,6 +136,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteImageComponentRequest::default(),
@@ -143,6 +145,7 @@ impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -194,15 +197,13 @@ pub enum DeleteImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
-            )
-        {
-            0 => Self::InvalidImageComponentInUse(error),
-            1 => Self::InvalidImageComponentNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
+                ),
+            error,
+        )
     }
 }
 impl DeleteImageComponentError {
@@ -211,40 +212,42 @@ impl DeleteImageComponentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageComponentInUse(error),
+            1 => Self::InvalidImageComponentNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageComponentInUse(error) => {
-                ("InvalidImageComponentInUse", error)
-            }
-            Self::InvalidImageComponentNotFound(error) => {
-                ("InvalidImageComponentNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageComponentInUse(error) => (0, error),
+            Self::InvalidImageComponentNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteImageComponentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageComponentInUse(_) => {
-                Self::InvalidImageComponentInUse(error)
-            }
-            Self::InvalidImageComponentNotFound(_) => {
-                Self::InvalidImageComponentNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteImageComponentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageComponentInUse",
+            "InvalidImageComponentNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteImageComponentError {

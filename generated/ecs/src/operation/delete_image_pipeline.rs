@@ -54,6 +54,7 @@ impl Default for DeleteImagePipelineRequest {
 }
 impl DeleteImagePipelineRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteImagePipelineRequestBuilder {
         DeleteImagePipelineRequestBuilder {
             inner: DeleteImagePipelineRequest::default(),
@@ -134,6 +135,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     }
 }
 impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteImagePipelineRequest::default(),
@@ -142,6 +144,7 @@ impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -193,18 +196,16 @@ pub enum DeleteImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImagePipeline.HasRunningExecution",
-                    "InvalidImagePipeline.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidImagePipelineHasRunningExecution(error),
-            1 => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImagePipeline.HasRunningExecution",
+                        "InvalidImagePipeline.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteImagePipelineError {
@@ -213,40 +214,42 @@ impl DeleteImagePipelineError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImagePipelineHasRunningExecution(error),
+            1 => Self::InvalidImagePipelineNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImagePipelineHasRunningExecution(error) => {
-                ("InvalidImagePipelineHasRunningExecution", error)
-            }
-            Self::InvalidImagePipelineNotFound(error) => {
-                ("InvalidImagePipelineNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImagePipelineHasRunningExecution(error) => (0, error),
+            Self::InvalidImagePipelineNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteImagePipelineError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImagePipelineHasRunningExecution(_) => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            Self::InvalidImagePipelineNotFound(_) => {
-                Self::InvalidImagePipelineNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteImagePipelineError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImagePipelineHasRunningExecution",
+            "InvalidImagePipelineNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteImagePipelineError {

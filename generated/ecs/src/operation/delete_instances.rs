@@ -130,6 +130,7 @@ impl Default for DeleteInstancesRequest {
 }
 impl DeleteInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteInstancesRequestBuilder {
         DeleteInstancesRequestBuilder {
             inner: DeleteInstancesRequest::default(),
@@ -297,6 +298,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteInstancesRequest::default(),
@@ -305,6 +307,7 @@ impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteInstancesResponse, DeleteInstancesError> {
@@ -383,29 +386,43 @@ pub enum DeleteInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.CrossRegionNotSupport",
-                    "DRYRUN.SUCCESS",
-                    "DependencyViolation.SLBConfiguring",
-                    "DependencyViolation.RouteEntry",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "InvalidInstanceIds.ValueNotSupported",
-                    "InvalidOperation.DeletionProtection",
-                    "ChargeTypeViolation",
-                    "IncorrectInstanceStatus.Initializing",
-                    "InvalidOperation.EniLinked",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.CrossRegionNotSupport",
+                        "DRYRUN.SUCCESS",
+                        "DependencyViolation.SLBConfiguring",
+                        "DependencyViolation.RouteEntry",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "InvalidInstanceIds.ValueNotSupported",
+                        "InvalidOperation.DeletionProtection",
+                        "ChargeTypeViolation",
+                        "IncorrectInstanceStatus.Initializing",
+                        "InvalidOperation.EniLinked",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterCrossRegionNotSupport(error),
             1 => Self::DryrunSuccess(error),
             2 => Self::DependencyViolationSlbConfiguring(error),
@@ -426,111 +443,63 @@ impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCrossRegionNotSupport(error) => {
-                ("InvalidParameterCrossRegionNotSupport", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::DependencyViolationSlbConfiguring(error) => {
-                ("DependencyViolationSlbConfiguring", error)
-            }
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(error) => {
-                ("InvalidInstanceIdsValueNotSupported", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::IncorrectInstanceStatusInitializing(error) => {
-                ("IncorrectInstanceStatusInitializing", error)
-            }
-            Self::InvalidOperationEniLinked(error) => {
-                ("InvalidOperationEniLinked", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterCrossRegionNotSupport(error) => (0, error),
+            Self::DryrunSuccess(error) => (1, error),
+            Self::DependencyViolationSlbConfiguring(error) => (2, error),
+            Self::DependencyViolationRouteEntry(error) => (3, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
+            Self::InvalidInstanceIdsValueNotSupported(error) => (5, error),
+            Self::InvalidOperationDeletionProtection(error) => (6, error),
+            Self::ChargeTypeViolation(error) => (7, error),
+            Self::IncorrectInstanceStatusInitializing(error) => (8, error),
+            Self::InvalidOperationEniLinked(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::InstanceLockedForSecurity(error) => (11, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (12, error),
+            Self::InvalidInstanceIdsNotFound(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for DeleteInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterCrossRegionNotSupport(_) => {
-                Self::InvalidParameterCrossRegionNotSupport(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::DependencyViolationSlbConfiguring(_) => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(_) => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::IncorrectInstanceStatusInitializing(_) => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterCrossRegionNotSupport",
+            "DryrunSuccess",
+            "DependencyViolationSlbConfiguring",
+            "DependencyViolationRouteEntry",
+            "InvalidParameterTooManyInstanceIds",
+            "InvalidInstanceIdsValueNotSupported",
+            "InvalidOperationDeletionProtection",
+            "ChargeTypeViolation",
+            "IncorrectInstanceStatusInitializing",
+            "InvalidOperationEniLinked",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdsNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameter",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteInstancesError {

@@ -72,6 +72,7 @@ impl Default for DeleteLaunchTemplateVersionRequest {
 }
 impl DeleteLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLaunchTemplateVersionRequestBuilder {
         DeleteLaunchTemplateVersionRequestBuilder {
             inner: DeleteLaunchTemplateVersionRequest::default(),
@@ -177,6 +178,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLaunchTemplateVersionRequest::default(),
@@ -185,6 +187,7 @@ impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,24 +248,19 @@ pub enum DeleteLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InvalidOperation.DeleteDefaultVersion",
-                    "InnerServiceFailed",
-                ],
-            )
-        {
-            0 => Self::InvalidRegionNotExist(error),
-            1 => Self::MissingParameter(error),
-            2 => Self::InvalidParameter(error),
-            3 => Self::InvalidOperationDeleteDefaultVersion(error),
-            4 => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidOperation.DeleteDefaultVersion",
+                        "InnerServiceFailed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteLaunchTemplateVersionError {
@@ -271,42 +269,51 @@ impl DeleteLaunchTemplateVersionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidOperationDeleteDefaultVersion(error),
+            4 => Self::InnerServiceFailed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidOperationDeleteDefaultVersion(error) => {
-                ("InvalidOperationDeleteDefaultVersion", error)
-            }
-            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidOperationDeleteDefaultVersion(error) => (3, error),
+            Self::InnerServiceFailed(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteLaunchTemplateVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidOperationDeleteDefaultVersion(_) => {
-                Self::InvalidOperationDeleteDefaultVersion(error)
-            }
-            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLaunchTemplateVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidOperationDeleteDefaultVersion",
+            "InnerServiceFailed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLaunchTemplateVersionError {

@@ -52,6 +52,7 @@ impl Default for DeleteNetworkInterfacePermissionRequest {
 }
 impl DeleteNetworkInterfacePermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNetworkInterfacePermissionRequestBuilder {
         DeleteNetworkInterfacePermissionRequestBuilder {
             inner: DeleteNetworkInterfacePermissionRequest::default(),
@@ -141,6 +142,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNetworkInterfacePermissionRequest::default(),
@@ -149,6 +151,7 @@ impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -220,25 +223,39 @@ pub enum DeleteNetworkInterfacePermissionError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEniState",
-                    "NotBelongUser",
-                    "InvalidOperation.PermissionExisted",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.PermissionNotExisted",
-                    "InvalidEniPermissionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEniState",
+                        "NotBelongUser",
+                        "InvalidOperation.PermissionExisted",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InvalidOperation.PermissionNotExisted",
+                        "InvalidEniPermissionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteNetworkInterfacePermissionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -255,87 +272,55 @@ for DeleteNetworkInterfacePermissionError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteNetworkInterfacePermissionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::NotBelongUser(error) => ("NotBelongUser", error),
-            Self::InvalidOperationPermissionExisted(error) => {
-                ("InvalidOperationPermissionExisted", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidOperationPermissionNotExisted(error) => {
-                ("InvalidOperationPermissionNotExisted", error)
-            }
-            Self::InvalidEniPermissionIdNotFound(error) => {
-                ("InvalidEniPermissionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidEniState(error) => (4, error),
+            Self::NotBelongUser(error) => (5, error),
+            Self::InvalidOperationPermissionExisted(error) => (6, error),
+            Self::InvalidUserTypeNotSupported(error) => (7, error),
+            Self::AbsInvalidAccountNotFound(error) => (8, error),
+            Self::ForbiddenNotSupportRam(error) => (9, error),
+            Self::ForbiddenSubUser(error) => (10, error),
+            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
+            Self::InvalidEniPermissionIdNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DeleteNetworkInterfacePermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::NotBelongUser(_) => Self::NotBelongUser(error),
-            Self::InvalidOperationPermissionExisted(_) => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidOperationPermissionNotExisted(_) => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            Self::InvalidEniPermissionIdNotFound(_) => {
-                Self::InvalidEniPermissionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNetworkInterfacePermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEniState",
+            "NotBelongUser",
+            "InvalidOperationPermissionExisted",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InvalidOperationPermissionNotExisted",
+            "InvalidEniPermissionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {

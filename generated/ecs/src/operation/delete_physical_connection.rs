@@ -53,6 +53,7 @@ impl Default for DeletePhysicalConnectionRequest {
 }
 impl DeletePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePhysicalConnectionRequestBuilder {
         DeletePhysicalConnectionRequestBuilder {
             inner: DeletePhysicalConnectionRequest::default(),
@@ -135,6 +136,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePhysicalConnectionRequest::default(),
@@ -143,6 +145,7 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -199,18 +202,32 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.NotAllowedInState",
-                    "InvalidPhysicalConnectionId.NotMatched",
-                    "Forbidden.VBRExists",
-                    "Forbidden.AssociateToVBR",
-                    "InvalidRegionId.NotFound",
-                    "InvalidPhysicalConnectionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.NotAllowedInState",
+                        "InvalidPhysicalConnectionId.NotMatched",
+                        "Forbidden.VBRExists",
+                        "Forbidden.AssociateToVBR",
+                        "InvalidRegionId.NotFound",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeletePhysicalConnectionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenNotAllowedInState(error),
             1 => Self::InvalidPhysicalConnectionIdNotMatched(error),
             2 => Self::ForbiddenVbrExists(error),
@@ -220,59 +237,41 @@ impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeletePhysicalConnectionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNotAllowedInState(error) => {
-                ("ForbiddenNotAllowedInState", error)
-            }
-            Self::InvalidPhysicalConnectionIdNotMatched(error) => {
-                ("InvalidPhysicalConnectionIdNotMatched", error)
-            }
-            Self::ForbiddenVbrExists(error) => ("ForbiddenVbrExists", error),
-            Self::ForbiddenAssociateToVbr(error) => ("ForbiddenAssociateToVbr", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNotAllowedInState(error) => (0, error),
+            Self::InvalidPhysicalConnectionIdNotMatched(error) => (1, error),
+            Self::ForbiddenVbrExists(error) => (2, error),
+            Self::ForbiddenAssociateToVbr(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeletePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNotAllowedInState(_) => {
-                Self::ForbiddenNotAllowedInState(error)
-            }
-            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
-            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenNotAllowedInState",
+            "InvalidPhysicalConnectionIdNotMatched",
+            "ForbiddenVbrExists",
+            "ForbiddenAssociateToVbr",
+            "InvalidRegionIdNotFound",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePhysicalConnectionError {

@@ -54,6 +54,7 @@ impl Default for DeletePrefixListRequest {
 }
 impl DeletePrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePrefixListRequestBuilder {
         DeletePrefixListRequestBuilder {
             inner: DeletePrefixListRequest::default(),
@@ -134,6 +135,7 @@ impl<C> DeletePrefixListRequestBuilder<C> {
     }
 }
 impl<'a> DeletePrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePrefixListRequest::default(),
@@ -142,6 +144,7 @@ impl<'a> DeletePrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeletePrefixListResponse, DeletePrefixListError> {
@@ -192,20 +195,17 @@ pub enum DeletePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotAllowed.AssociationExist",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            0 => Self::NotAllowedAssociationExist(error),
-            1 => Self::InvalidPrefixListIdNotFound(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotAllowed.AssociationExist",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletePrefixListError {
@@ -214,42 +214,45 @@ impl DeletePrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NotAllowedAssociationExist(error),
+            1 => Self::InvalidPrefixListIdNotFound(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotAllowedAssociationExist(error) => {
-                ("NotAllowedAssociationExist", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotAllowedAssociationExist(error) => (0, error),
+            Self::InvalidPrefixListIdNotFound(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeletePrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotAllowedAssociationExist(_) => {
-                Self::NotAllowedAssociationExist(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotAllowedAssociationExist",
+            "InvalidPrefixListIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePrefixListError {

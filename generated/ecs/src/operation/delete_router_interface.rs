@@ -57,6 +57,7 @@ impl Default for DeleteRouterInterfaceRequest {
 }
 impl DeleteRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouterInterfaceRequestBuilder {
         DeleteRouterInterfaceRequestBuilder {
             inner: DeleteRouterInterfaceRequest::default(),
@@ -146,6 +147,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouterInterfaceRequest::default(),
@@ -154,6 +156,7 @@ impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -212,18 +215,32 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "IllegalParam.InstanceOwner",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                        "IllegalParam.InstanceOwner",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteRouterInterfaceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatus(error),
             1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
             2 => Self::IllegalParamInstanceOwner(error),
@@ -233,59 +250,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteRouterInterfaceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::IncorrectStatus(error) => (0, error),
             Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+                (1, error)
             }
-            Self::IllegalParamInstanceOwner(error) => {
-                ("IllegalParamInstanceOwner", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamInstanceOwner(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "DependencyViolationRouterInterfaceReferedByRouteEntry",
+            "IllegalParamInstanceOwner",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouterInterfaceError {

@@ -57,6 +57,7 @@ impl Default for DeleteSecurityGroupRequest {
 }
 impl DeleteSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSecurityGroupRequestBuilder {
         DeleteSecurityGroupRequestBuilder {
             inner: DeleteSecurityGroupRequest::default(),
@@ -137,6 +138,7 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSecurityGroupRequest::default(),
@@ -145,6 +147,7 @@ impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -204,18 +207,32 @@ pub enum DeleteSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "DependencyViolation",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "DependencyViolation",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteSecurityGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameterRegionId(error),
             1 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
             2 => Self::DependencyViolation(error),
@@ -225,59 +242,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSecurityGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteSecurityGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::DependencyViolation(error) => ("DependencyViolation", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupNotFound(error) => {
-                ("InvalidSecurityGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (1, error),
+            Self::DependencyViolation(error) => (2, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
+            Self::InvalidSecurityGroupNotFound(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::DependencyViolation(_) => Self::DependencyViolation(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupNotFound(_) => {
-                Self::InvalidSecurityGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "DependencyViolation",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSecurityGroupError {

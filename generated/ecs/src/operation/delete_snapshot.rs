@@ -62,6 +62,7 @@ impl Default for DeleteSnapshotRequest {
 }
 impl DeleteSnapshotRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnapshotRequestBuilder {
         DeleteSnapshotRequestBuilder {
             inner: DeleteSnapshotRequest::default(),
@@ -146,6 +147,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnapshotRequest::default(),
@@ -154,6 +156,7 @@ impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnapshotResponse, DeleteSnapshotError> {
@@ -218,22 +221,36 @@ pub enum DeleteSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "IncorrectDiskStatus.CreatingSnapshot",
-                    "SnapshotCreatedImage",
-                    "SnapshotCreatedDisk",
-                    "Operation.Conflict",
-                    "InvalidOperation.RelatedSnapshotNotFinished",
-                    "InvalidOperation.DeleteSharedSnapshotUnsupported",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSnapshotId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "SnapshotCreatedImage",
+                        "SnapshotCreatedDisk",
+                        "Operation.Conflict",
+                        "InvalidOperation.RelatedSnapshotNotFinished",
+                        "InvalidOperation.DeleteSharedSnapshotUnsupported",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSnapshotId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteSnapshotError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::IncorrectDiskStatusCreatingSnapshot(error),
             2 => Self::SnapshotCreatedImage(error),
@@ -247,73 +264,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteSnapshotError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
-            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidOperationRelatedSnapshotNotFinished(error) => {
-                ("InvalidOperationRelatedSnapshotNotFinished", error)
-            }
-            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => {
-                ("InvalidOperationDeleteSharedSnapshotUnsupported", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (1, error),
+            Self::SnapshotCreatedImage(error) => (2, error),
+            Self::SnapshotCreatedDisk(error) => (3, error),
+            Self::OperationConflict(error) => (4, error),
+            Self::InvalidOperationRelatedSnapshotNotFinished(error) => (5, error),
+            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => (6, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (7, error),
+            Self::InvalidSnapshotIdNotFound(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteSnapshotError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
-            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidOperationRelatedSnapshotNotFinished(_) => {
-                Self::InvalidOperationRelatedSnapshotNotFinished(error)
-            }
-            Self::InvalidOperationDeleteSharedSnapshotUnsupported(_) => {
-                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnapshotError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "SnapshotCreatedImage",
+            "SnapshotCreatedDisk",
+            "OperationConflict",
+            "InvalidOperationRelatedSnapshotNotFinished",
+            "InvalidOperationDeleteSharedSnapshotUnsupported",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSnapshotIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnapshotError {

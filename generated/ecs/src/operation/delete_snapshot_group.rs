@@ -54,6 +54,7 @@ impl Default for DeleteSnapshotGroupRequest {
 }
 impl DeleteSnapshotGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnapshotGroupRequestBuilder {
         DeleteSnapshotGroupRequestBuilder {
             inner: DeleteSnapshotGroupRequest::default(),
@@ -134,6 +135,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnapshotGroupRequest::default(),
@@ -142,6 +144,7 @@ impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -206,19 +209,33 @@ pub enum DeleteSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SnapshotCreatedImage",
-                    "Operation.Forbidden",
-                    "SnapshotCreatedDisk",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshotGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SnapshotCreatedImage",
+                        "Operation.Forbidden",
+                        "SnapshotCreatedDisk",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshotGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteSnapshotGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::SnapshotCreatedImage(error),
             1 => Self::OperationForbidden(error),
             2 => Self::SnapshotCreatedDisk(error),
@@ -229,57 +246,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteSnapshotGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotGroupNotFound(error) => {
-                ("InvalidSnapshotGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SnapshotCreatedImage(error) => (0, error),
+            Self::OperationForbidden(error) => (1, error),
+            Self::SnapshotCreatedDisk(error) => (2, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidSnapshotGroupNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteSnapshotGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotGroupNotFound(_) => {
-                Self::InvalidSnapshotGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnapshotGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SnapshotCreatedImage",
+            "OperationForbidden",
+            "SnapshotCreatedDisk",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnapshotGroupError {

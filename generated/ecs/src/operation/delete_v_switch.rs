@@ -47,6 +47,7 @@ impl Default for DeleteVSwitchRequest {
 }
 impl DeleteVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVSwitchRequestBuilder {
         DeleteVSwitchRequestBuilder {
             inner: DeleteVSwitchRequest::default(),
@@ -119,6 +120,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVSwitchRequest::default(),
@@ -127,6 +129,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
@@ -206,30 +209,44 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVSwitchStatus",
-                    "DependencyViolation",
-                    "IncorrectRouteEntryStatus",
-                    "DependencyViolation.HaVip",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "DependencyViolation.RouteTable",
-                    "DependencyViolation.Snat",
-                    "DeleteVSwitch.IncorrectStatus.cbnStatus",
-                    "AttrMismatching.NaclAndBindInstance",
-                    "InvalidResource.NotBinding",
-                    "DependencyViolation.SnatEntry",
-                    "DependencyViolation.NetworkAcl",
-                    "DependencyViolation.EnhancedNatgw",
-                    "InvalidVSwitchId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "IncorrectVSwitchId",
-                    "IncorrectStatus",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVSwitchStatus",
+                        "DependencyViolation",
+                        "IncorrectRouteEntryStatus",
+                        "DependencyViolation.HaVip",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "DependencyViolation.RouteTable",
+                        "DependencyViolation.Snat",
+                        "DeleteVSwitch.IncorrectStatus.cbnStatus",
+                        "AttrMismatching.NaclAndBindInstance",
+                        "InvalidResource.NotBinding",
+                        "DependencyViolation.SnatEntry",
+                        "DependencyViolation.NetworkAcl",
+                        "DependencyViolation.EnhancedNatgw",
+                        "InvalidVSwitchId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "IncorrectVSwitchId",
+                        "IncorrectStatus",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVSwitchError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectVSwitchStatus(error),
             1 => Self::DependencyViolation(error),
             2 => Self::IncorrectRouteEntryStatus(error),
@@ -251,99 +268,65 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVSwitchError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::DependencyViolation(error) => ("DependencyViolation", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::DependencyViolationHaVip(error) => ("DependencyViolationHaVip", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::DependencyViolationRouteTable(error) => {
-                ("DependencyViolationRouteTable", error)
-            }
-            Self::DependencyViolationSnat(error) => ("DependencyViolationSnat", error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => {
-                ("DeleteVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(error) => {
-                ("AttrMismatchingNaclAndBindInstance", error)
-            }
-            Self::InvalidResourceNotBinding(error) => {
-                ("InvalidResourceNotBinding", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::DependencyViolationNetworkAcl(error) => {
-                ("DependencyViolationNetworkAcl", error)
-            }
-            Self::DependencyViolationEnhancedNatgw(error) => {
-                ("DependencyViolationEnhancedNatgw", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVSwitchStatus(error) => (0, error),
+            Self::DependencyViolation(error) => (1, error),
+            Self::IncorrectRouteEntryStatus(error) => (2, error),
+            Self::DependencyViolationHaVip(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::TaskConflict(error) => (5, error),
+            Self::DependencyViolationRouteTable(error) => (6, error),
+            Self::DependencyViolationSnat(error) => (7, error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => (8, error),
+            Self::AttrMismatchingNaclAndBindInstance(error) => (9, error),
+            Self::InvalidResourceNotBinding(error) => (10, error),
+            Self::DependencyViolationSnatEntry(error) => (11, error),
+            Self::DependencyViolationNetworkAcl(error) => (12, error),
+            Self::DependencyViolationEnhancedNatgw(error) => (13, error),
+            Self::InvalidVSwitchIdNotFound(error) => (14, error),
+            Self::ForbiddenRegionNotFound(error) => (15, error),
+            Self::IncorrectVSwitchId(error) => (16, error),
+            Self::IncorrectStatus(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DeleteVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::DependencyViolation(_) => Self::DependencyViolation(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::DependencyViolationRouteTable(_) => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(_) => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::DependencyViolationNetworkAcl(_) => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            Self::DependencyViolationEnhancedNatgw(_) => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVSwitchStatus",
+            "DependencyViolation",
+            "IncorrectRouteEntryStatus",
+            "DependencyViolationHaVip",
+            "MissingParameter",
+            "TaskConflict",
+            "DependencyViolationRouteTable",
+            "DependencyViolationSnat",
+            "DeleteVSwitchIncorrectStatusCbnStatus",
+            "AttrMismatchingNaclAndBindInstance",
+            "InvalidResourceNotBinding",
+            "DependencyViolationSnatEntry",
+            "DependencyViolationNetworkAcl",
+            "DependencyViolationEnhancedNatgw",
+            "InvalidVSwitchIdNotFound",
+            "ForbiddenRegionNotFound",
+            "IncorrectVSwitchId",
+            "IncorrectStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchError {

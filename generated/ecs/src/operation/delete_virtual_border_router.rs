@@ -57,6 +57,7 @@ impl Default for DeleteVirtualBorderRouterRequest {
 }
 impl DeleteVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVirtualBorderRouterRequestBuilder {
         DeleteVirtualBorderRouterRequestBuilder {
             inner: DeleteVirtualBorderRouterRequest::default(),
@@ -146,6 +147,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVirtualBorderRouterRequest::default(),
@@ -154,6 +156,7 @@ impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,24 +227,38 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.RouterInterfaceNotDeleted",
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "InvalidStatus.NotAllowed",
-                    "DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                    "DependencyViolation.BgpGroup",
-                    "DependencyViolation.Nqa",
-                    "DependencyViolation.BgpNetwork",
-                    "Forbidden.OperationNotAllowedByUser",
-                    "Forbidden.MultiVlanRi",
-                    "Forbidden.NoRiFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RouterInterfaceNotDeleted",
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "InvalidStatus.NotAllowed",
+                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                        "DependencyViolation.BgpGroup",
+                        "DependencyViolation.Nqa",
+                        "DependencyViolation.BgpNetwork",
+                        "Forbidden.OperationNotAllowedByUser",
+                        "Forbidden.MultiVlanRi",
+                        "Forbidden.NoRiFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVirtualBorderRouterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
             1 => Self::InvalidOperationOperationNotAllowedInState(error),
             2 => Self::InvalidStatusNotAllowed(error),
@@ -257,83 +274,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVirtualBorderRouterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => {
-                ("InvalidOperationRouterInterfaceNotDeleted", error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => (0, error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (1, error),
+            Self::InvalidStatusNotAllowed(error) => (2, error),
             Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+                (3, error)
             }
-            Self::DependencyViolationBgpGroup(error) => {
-                ("DependencyViolationBgpGroup", error)
-            }
-            Self::DependencyViolationNqa(error) => ("DependencyViolationNqa", error),
-            Self::DependencyViolationBgpNetwork(error) => {
-                ("DependencyViolationBgpNetwork", error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(error) => {
-                ("ForbiddenOperationNotAllowedByUser", error)
-            }
-            Self::ForbiddenMultiVlanRi(error) => ("ForbiddenMultiVlanRi", error),
-            Self::ForbiddenNoRiFound(error) => ("ForbiddenNoRiFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationBgpGroup(error) => (4, error),
+            Self::DependencyViolationNqa(error) => (5, error),
+            Self::DependencyViolationBgpNetwork(error) => (6, error),
+            Self::ForbiddenOperationNotAllowedByUser(error) => (7, error),
+            Self::ForbiddenMultiVlanRi(error) => (8, error),
+            Self::ForbiddenNoRiFound(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::InvalidVbrIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeleteVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            Self::DependencyViolationBgpGroup(_) => {
-                Self::DependencyViolationBgpGroup(error)
-            }
-            Self::DependencyViolationNqa(_) => Self::DependencyViolationNqa(error),
-            Self::DependencyViolationBgpNetwork(_) => {
-                Self::DependencyViolationBgpNetwork(error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(_) => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
-            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRouterInterfaceNotDeleted",
+            "InvalidOperationOperationNotAllowedInState",
+            "InvalidStatusNotAllowed",
+            "DependencyViolationRouterInterfaceReferedByRouteEntry",
+            "DependencyViolationBgpGroup",
+            "DependencyViolationNqa",
+            "DependencyViolationBgpNetwork",
+            "ForbiddenOperationNotAllowedByUser",
+            "ForbiddenMultiVlanRi",
+            "ForbiddenNoRiFound",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVirtualBorderRouterError {

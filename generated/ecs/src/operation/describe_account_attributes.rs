@@ -84,6 +84,7 @@ impl Default for DescribeAccountAttributesRequest {
 }
 impl DescribeAccountAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAccountAttributesRequestBuilder {
         DescribeAccountAttributesRequestBuilder {
             inner: DescribeAccountAttributesRequest::default(),
@@ -199,6 +200,7 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAccountAttributesRequest::default(),
@@ -207,6 +209,7 @@ impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,14 +266,13 @@ pub enum DescribeAccountAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccountAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["Invalid.Parameter", "InternalError", "ServiceUnavailable"])
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InternalError(error),
-            2 => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["Invalid.Parameter", "InternalError", "ServiceUnavailable"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAccountAttributesError {
@@ -279,34 +281,45 @@ impl DescribeAccountAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InternalError(error),
+            2 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InternalError(error) => (1, error),
+            Self::ServiceUnavailable(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeAccountAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAccountAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InternalError",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAccountAttributesError {

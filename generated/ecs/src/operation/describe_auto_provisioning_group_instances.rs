@@ -77,6 +77,7 @@ impl Default for DescribeAutoProvisioningGroupInstancesRequest {
 }
 impl DescribeAutoProvisioningGroupInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoProvisioningGroupInstancesRequestBuilder {
         DescribeAutoProvisioningGroupInstancesRequestBuilder {
             inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
@@ -195,6 +196,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
@@ -203,6 +205,7 @@ impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,22 +283,18 @@ pub enum DescribeAutoProvisioningGroupInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "MissingParamter.RegionId",
-                    "Forbidden.RAM",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                ],
-            )
-        {
-            0 => Self::MissingParameter(error),
-            1 => Self::MissingParamterRegionId(error),
-            2 => Self::ForbiddenRam(error),
-            3 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "MissingParamter.RegionId",
+                        "Forbidden.RAM",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoProvisioningGroupInstancesError {
@@ -304,40 +303,48 @@ impl DescribeAutoProvisioningGroupInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::ForbiddenRam(error),
+            3 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::MissingParamterRegionId(error) => (1, error),
+            Self::ForbiddenRam(error) => (2, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeAutoProvisioningGroupInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoProvisioningGroupInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "MissingParamterRegionId",
+            "ForbiddenRam",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {

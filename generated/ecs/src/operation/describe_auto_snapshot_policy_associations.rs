@@ -82,6 +82,7 @@ impl Default for DescribeAutoSnapshotPolicyAssociationsRequest {
 }
 impl DescribeAutoSnapshotPolicyAssociationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
         DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
             inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
@@ -207,6 +208,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
@@ -215,6 +217,7 @@ impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -285,24 +288,19 @@ pub enum DescribeAutoSnapshotPolicyAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
-                    "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidAutoSnapshotPolicyId.NotFound",
-                    "InvalidDiskId.NotFound",
-                ],
-            )
-        {
-            0 => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
-            1 => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
-            4 => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
+                        "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidAutoSnapshotPolicyId.NotFound",
+                        "InvalidDiskId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoSnapshotPolicyAssociationsError {
@@ -311,50 +309,51 @@ impl DescribeAutoSnapshotPolicyAssociationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
+            1 => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            4 => Self::InvalidDiskIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => {
-                ("MissingParameterAutoSnapshotPolicyIdOrDiskId", error)
-            }
-            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => {
-                ("ParameterConflictAutoSnapshotPolicyIdAndDiskId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
-                ("InvalidAutoSnapshotPolicyIdNotFound", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => (0, error),
+            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (3, error),
+            Self::InvalidDiskIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeAutoSnapshotPolicyAssociationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(_) => {
-                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
-            }
-            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(_) => {
-                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyAssociationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterAutoSnapshotPolicyIdOrDiskId",
+            "ParameterConflictAutoSnapshotPolicyIdAndDiskId",
+            "InvalidRegionIdNotFound",
+            "InvalidAutoSnapshotPolicyIdNotFound",
+            "InvalidDiskIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {

@@ -99,6 +99,7 @@ impl Default for DescribeAutoSnapshotPolicyExRequest {
 }
 impl DescribeAutoSnapshotPolicyExRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoSnapshotPolicyExRequestBuilder {
         DescribeAutoSnapshotPolicyExRequestBuilder {
             inner: DescribeAutoSnapshotPolicyExRequest::default(),
@@ -250,6 +251,7 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoSnapshotPolicyExRequest::default(),
@@ -258,6 +260,7 @@ impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -332,16 +335,17 @@ pub enum DescribeAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["InvalidRegionId.NotFound", "InvalidTag.Mismatch", "InvalidTagCount"],
-            )
-        {
-            0 => Self::InvalidRegionIdNotFound(error),
-            1 => Self::InvalidTagMismatch(error),
-            2 => Self::InvalidTagCount(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.NotFound",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoSnapshotPolicyExError {
@@ -350,34 +354,45 @@ impl DescribeAutoSnapshotPolicyExError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidTagMismatch(error),
+            2 => Self::InvalidTagCount(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (0, error),
+            Self::InvalidTagMismatch(error) => (1, error),
+            Self::InvalidTagCount(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeAutoSnapshotPolicyExError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyExError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdNotFound",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyExError {

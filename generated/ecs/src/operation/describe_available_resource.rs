@@ -119,6 +119,7 @@ impl Default for DescribeAvailableResourceRequest {
 }
 impl DescribeAvailableResourceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAvailableResourceRequestBuilder {
         DescribeAvailableResourceRequestBuilder {
             inner: DescribeAvailableResourceRequest::default(),
@@ -309,6 +310,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAvailableResourceRequest::default(),
@@ -317,6 +319,7 @@ impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -411,34 +414,48 @@ pub enum DescribeAvailableResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.InstanceChargeType",
-                    "Invalid.Param",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidParam.Cores",
-                    "InvalidParam.Memory",
-                    "InvalidParameter.Scope",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "InvalidParameter.ResourceOwnerId",
-                    "Invalid.RegionId",
-                    "Unavailable.Regions",
-                    "Invalid.ResourceType",
-                    "Invalid.DestinationResource",
-                    "Invalid.IoOptimized",
-                    "Invalid.NetworkCategory",
-                    "Invalid.SpotStrategy",
-                    "Invalid.NetworkType",
-                    "InvalidResourceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.InstanceChargeType",
+                        "Invalid.Param",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidParam.Cores",
+                        "InvalidParam.Memory",
+                        "InvalidParameter.Scope",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "InvalidParameter.ResourceOwnerId",
+                        "Invalid.RegionId",
+                        "Unavailable.Regions",
+                        "Invalid.ResourceType",
+                        "Invalid.DestinationResource",
+                        "Invalid.IoOptimized",
+                        "Invalid.NetworkCategory",
+                        "Invalid.SpotStrategy",
+                        "Invalid.NetworkType",
+                        "InvalidResourceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeAvailableResourceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceChargeType(error),
             1 => Self::InvalidParam(error),
             2 => Self::InvalidRegionIdMalFormed(error),
@@ -464,111 +481,73 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeAvailableResourceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
-            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::InvalidParameterResourceOwnerId(error) => {
-                ("InvalidParameterResourceOwnerId", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
-            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
-            Self::InvalidDestinationResource(error) => {
-                ("InvalidDestinationResource", error)
-            }
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceChargeType(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidRegionIdMalFormed(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
+            Self::InvalidParamCores(error) => (5, error),
+            Self::InvalidParamMemory(error) => (6, error),
+            Self::InvalidParameterScope(error) => (7, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (8, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (9, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (10, error),
+            Self::InvalidParameterResourceOwnerId(error) => (11, error),
+            Self::InvalidRegionId(error) => (12, error),
+            Self::UnavailableRegions(error) => (13, error),
+            Self::InvalidResourceType(error) => (14, error),
+            Self::InvalidDestinationResource(error) => (15, error),
+            Self::InvalidIoOptimized(error) => (16, error),
+            Self::InvalidNetworkCategory(error) => (17, error),
+            Self::InvalidSpotStrategy(error) => (18, error),
+            Self::InvalidNetworkType(error) => (19, error),
+            Self::InvalidResourceIdNotFound(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DescribeAvailableResourceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
-            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::InvalidParameterResourceOwnerId(_) => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
-            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
-            Self::InvalidDestinationResource(_) => {
-                Self::InvalidDestinationResource(error)
-            }
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAvailableResourceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceChargeType",
+            "InvalidParam",
+            "InvalidRegionIdMalFormed",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidParamCores",
+            "InvalidParamMemory",
+            "InvalidParameterScope",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "InvalidParameterResourceOwnerId",
+            "InvalidRegionId",
+            "UnavailableRegions",
+            "InvalidResourceType",
+            "InvalidDestinationResource",
+            "InvalidIoOptimized",
+            "InvalidNetworkCategory",
+            "InvalidSpotStrategy",
+            "InvalidNetworkType",
+            "InvalidResourceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAvailableResourceError {

@@ -101,6 +101,7 @@ impl Default for DescribeBandwidthLimitationRequest {
 }
 impl DescribeBandwidthLimitationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeBandwidthLimitationRequestBuilder {
         DescribeBandwidthLimitationRequestBuilder {
             inner: DescribeBandwidthLimitationRequest::default(),
@@ -245,6 +246,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeBandwidthLimitationRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -325,23 +328,37 @@ pub enum DescribeBandwidthLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.InstanceChargeType",
-                    "InvalidParam",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "Invalid.ResourceType.NotFound",
-                    "Invalid.NetworkCategory",
-                    "Invalid.SpotStrategy",
-                    "Invalid.IoOptimized",
-                    "Invalid.ResourceId",
-                    "Invalid.InstancePayType",
-                    "Invalid.OperationType",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.InstanceChargeType",
+                        "InvalidParam",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "Invalid.ResourceType.NotFound",
+                        "Invalid.NetworkCategory",
+                        "Invalid.SpotStrategy",
+                        "Invalid.IoOptimized",
+                        "Invalid.ResourceId",
+                        "Invalid.InstancePayType",
+                        "Invalid.OperationType",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeBandwidthLimitationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceChargeType(error),
             1 => Self::InvalidParam(error),
             2 => Self::InvalidInstanceTypeValueNotSupported(error),
@@ -356,69 +373,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeBandwidthLimitationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidResourceId(error) => ("InvalidResourceId", error),
-            Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
-            Self::InvalidOperationType(error) => ("InvalidOperationType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceChargeType(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidResourceTypeNotFound(error) => (4, error),
+            Self::InvalidNetworkCategory(error) => (5, error),
+            Self::InvalidSpotStrategy(error) => (6, error),
+            Self::InvalidIoOptimized(error) => (7, error),
+            Self::InvalidResourceId(error) => (8, error),
+            Self::InvalidInstancePayType(error) => (9, error),
+            Self::InvalidOperationType(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribeBandwidthLimitationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
-            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
-            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeBandwidthLimitationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceChargeType",
+            "InvalidParam",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "InvalidNetworkCategory",
+            "InvalidSpotStrategy",
+            "InvalidIoOptimized",
+            "InvalidResourceId",
+            "InvalidInstancePayType",
+            "InvalidOperationType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeBandwidthLimitationError {

@@ -81,6 +81,7 @@ impl Default for DescribeClassicLinkInstancesRequest {
 }
 impl DescribeClassicLinkInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeClassicLinkInstancesRequestBuilder {
         DescribeClassicLinkInstancesRequestBuilder {
             inner: DescribeClassicLinkInstancesRequest::default(),
@@ -196,6 +197,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeClassicLinkInstancesRequest::default(),
@@ -204,6 +206,7 @@ impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,20 +291,34 @@ pub enum DescribeClassicLinkInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InvalidParameter.InvalidInstanceIdAndVpcId",
-                    "InvalidInstanceId.NotBelong",
-                    "InvalidVpc.NotBelong",
-                    "InvalidParameter.PageNumber",
-                    "InvalidParameter.PageSize",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InvalidParameter.InvalidInstanceIdAndVpcId",
+                        "InvalidInstanceId.NotBelong",
+                        "InvalidVpc.NotBelong",
+                        "InvalidParameter.PageNumber",
+                        "InvalidParameter.PageSize",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeClassicLinkInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceIdNotFound(error),
             1 => Self::InvalidParameterToManyInstanceIds(error),
             2 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
@@ -313,69 +330,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeClassicLinkInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
-                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
-            }
-            Self::InvalidInstanceIdNotBelong(error) => {
-                ("InvalidInstanceIdNotBelong", error)
-            }
-            Self::InvalidVpcNotBelong(error) => ("InvalidVpcNotBelong", error),
-            Self::InvalidParameterPageNumber(error) => {
-                ("InvalidParameterPageNumber", error)
-            }
-            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (0, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (1, error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (2, error),
+            Self::InvalidInstanceIdNotBelong(error) => (3, error),
+            Self::InvalidVpcNotBelong(error) => (4, error),
+            Self::InvalidParameterPageNumber(error) => (5, error),
+            Self::InvalidParameterPageSize(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeClassicLinkInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            Self::InvalidInstanceIdNotBelong(_) => {
-                Self::InvalidInstanceIdNotBelong(error)
-            }
-            Self::InvalidVpcNotBelong(_) => Self::InvalidVpcNotBelong(error),
-            Self::InvalidParameterPageNumber(_) => {
-                Self::InvalidParameterPageNumber(error)
-            }
-            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeClassicLinkInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterToManyInstanceIds",
+            "InvalidParameterInvalidInstanceIdAndVpcId",
+            "InvalidInstanceIdNotBelong",
+            "InvalidVpcNotBelong",
+            "InvalidParameterPageNumber",
+            "InvalidParameterPageSize",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeClassicLinkInstancesError {

@@ -99,6 +99,7 @@ impl Default for DescribeCloudAssistantStatusRequest {
 }
 impl DescribeCloudAssistantStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCloudAssistantStatusRequestBuilder {
         DescribeCloudAssistantStatusRequestBuilder {
             inner: DescribeCloudAssistantStatusRequest::default(),
@@ -243,6 +244,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCloudAssistantStatusRequest::default(),
@@ -251,6 +253,7 @@ impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -352,24 +355,38 @@ pub enum DescribeCloudAssistantStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "InvalidParam.PageSize",
-                    "InvalidParam.PageNumber",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "InstanceIds.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "InvalidParam.PageSize",
+                        "InvalidParam.PageNumber",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "InstanceIds.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeCloudAssistantStatusError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::MissingParamInstanceId(error),
             2 => Self::InvalidParamPageSize(error),
@@ -385,65 +402,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeCloudAssistantStatusError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::InvalidParamPageSize(error) => (2, error),
+            Self::InvalidParamPageNumber(error) => (3, error),
+            Self::InvalidParameterNextToken(error) => (4, error),
+            Self::InvalidParameterMaxResults(error) => (5, error),
+            Self::InstanceIdsExceedLimit(error) => (6, error),
+            Self::OperationForbidden(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InvalidInstanceNotFound(error) => (9, error),
+            Self::InternalErrorDispatch(error) => (10, error),
+            Self::ServiceUnavailable(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeCloudAssistantStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCloudAssistantStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "InvalidParamPageSize",
+            "InvalidParamPageNumber",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "InstanceIdsExceedLimit",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCloudAssistantStatusError {

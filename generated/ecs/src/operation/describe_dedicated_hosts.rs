@@ -181,6 +181,7 @@ impl Default for DescribeDedicatedHostsRequest {
 }
 impl DescribeDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDedicatedHostsRequestBuilder {
         DescribeDedicatedHostsRequestBuilder {
             inner: DescribeDedicatedHostsRequest::default(),
@@ -432,6 +433,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDedicatedHostsRequest::default(),
@@ -440,6 +442,7 @@ impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -528,19 +531,33 @@ pub enum DescribeDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStatus.ValueNotSupported",
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.DedicatedHostIds",
-                    "InvalidRegion.NotFound",
-                    "InvalidZone.NotFound",
-                    "InvalidDedicatedHostIds.Malformed",
-                    "InvalidLockReason.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStatus.ValueNotSupported",
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.DedicatedHostIds",
+                        "InvalidRegion.NotFound",
+                        "InvalidZone.NotFound",
+                        "InvalidDedicatedHostIds.Malformed",
+                        "InvalidLockReason.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeDedicatedHostsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStatusValueNotSupported(error),
             1 => Self::MissingParamterRegionId(error),
             2 => Self::InvalidParameterDedicatedHostIds(error),
@@ -551,63 +568,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeDedicatedHostsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterDedicatedHostIds(error) => {
-                ("InvalidParameterDedicatedHostIds", error)
-            }
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
-            Self::InvalidDedicatedHostIdsMalformed(error) => {
-                ("InvalidDedicatedHostIdsMalformed", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusValueNotSupported(error) => (0, error),
+            Self::MissingParamterRegionId(error) => (1, error),
+            Self::InvalidParameterDedicatedHostIds(error) => (2, error),
+            Self::InvalidRegionNotFound(error) => (3, error),
+            Self::InvalidZoneNotFound(error) => (4, error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => (5, error),
+            Self::InvalidLockReasonNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterDedicatedHostIds(_) => {
-                Self::InvalidParameterDedicatedHostIds(error)
-            }
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::InvalidDedicatedHostIdsMalformed(_) => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStatusValueNotSupported",
+            "MissingParamterRegionId",
+            "InvalidParameterDedicatedHostIds",
+            "InvalidRegionNotFound",
+            "InvalidZoneNotFound",
+            "InvalidDedicatedHostIdsMalformed",
+            "InvalidLockReasonNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostsError {

@@ -91,6 +91,7 @@ impl Default for DescribeDiagnosticMetricSetsRequest {
 }
 impl DescribeDiagnosticMetricSetsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDiagnosticMetricSetsRequestBuilder {
         DescribeDiagnosticMetricSetsRequestBuilder {
             inner: DescribeDiagnosticMetricSetsRequest::default(),
@@ -245,6 +246,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDiagnosticMetricSetsRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -315,10 +318,7 @@ pub enum DescribeDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidMetricSetId.NotExist"]) {
-            0 => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
     }
 }
 impl DescribeDiagnosticMetricSetsError {
@@ -327,34 +327,36 @@ impl DescribeDiagnosticMetricSetsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidMetricSetIdNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMetricSetIdNotExist(error) => {
-                ("InvalidMetricSetIdNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMetricSetIdNotExist(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeDiagnosticMetricSetsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMetricSetIdNotExist(_) => {
-                Self::InvalidMetricSetIdNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDiagnosticMetricSetsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDiagnosticMetricSetsError {

@@ -367,6 +367,7 @@ impl Default for DescribeDisksRequest {
 }
 impl DescribeDisksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDisksRequestBuilder {
         DescribeDisksRequestBuilder {
             inner: DescribeDisksRequest::default(),
@@ -859,6 +860,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDisksRequest::default(),
@@ -867,6 +869,7 @@ impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeDisksResponse, DescribeDisksError> {
@@ -988,34 +991,48 @@ pub enum DescribeDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDiskType.ValueNotSupported",
-                    "InvalidCategory.ValueNotSupported",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidRegion.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "MissingParamter.RegionId",
-                    "InvalidParameter.DiskIds",
-                    "IncompleteParamter",
-                    "InvalidParamter",
-                    "InvalidSnapshot.NotFound",
-                    "InvalidDiskIds.Malformed",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
-                    "InvalidParameter.MultiAttach",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidDiskIds.ValueNotSupported",
-                    "InvalidDiskChargeType.NotFound",
-                    "InvalidLockReason.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDiskType.ValueNotSupported",
+                        "InvalidCategory.ValueNotSupported",
+                        "InvalidStatus.ValueNotSupported",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidRegion.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.DiskIds",
+                        "IncompleteParamter",
+                        "InvalidParamter",
+                        "InvalidSnapshot.NotFound",
+                        "InvalidDiskIds.Malformed",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
+                        "InvalidParameter.MultiAttach",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidDiskIds.ValueNotSupported",
+                        "InvalidDiskChargeType.NotFound",
+                        "InvalidLockReason.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeDisksError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDiskTypeValueNotSupported(error),
             1 => Self::InvalidCategoryValueNotSupported(error),
             2 => Self::InvalidStatusValueNotSupported(error),
@@ -1041,109 +1058,75 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeDisksError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskTypeValueNotSupported(error) => {
-                ("InvalidDiskTypeValueNotSupported", error)
-            }
-            Self::InvalidCategoryValueNotSupported(error) => {
-                ("InvalidCategoryValueNotSupported", error)
-            }
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterDiskIds(error) => ("InvalidParameterDiskIds", error),
-            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
-            Self::InvalidDiskIdsMalformed(error) => ("InvalidDiskIdsMalformed", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDiskTypeValueNotSupported(error) => (0, error),
+            Self::InvalidCategoryValueNotSupported(error) => (1, error),
+            Self::InvalidStatusValueNotSupported(error) => (2, error),
+            Self::InvalidTagMismatch(error) => (3, error),
+            Self::InvalidTagCount(error) => (4, error),
+            Self::InvalidRegionNotFound(error) => (5, error),
+            Self::InvalidZoneIdNotFound(error) => (6, error),
+            Self::MissingParamterRegionId(error) => (7, error),
+            Self::InvalidParameterDiskIds(error) => (8, error),
+            Self::IncompleteParamter(error) => (9, error),
+            Self::InvalidParamter(error) => (10, error),
+            Self::InvalidSnapshotNotFound(error) => (11, error),
+            Self::InvalidDiskIdsMalformed(error) => (12, error),
+            Self::UserNotInTheWhiteList(error) => (13, error),
             Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error) => {
-                ("InvalidParameterMultiAttachAndEnableSharedNotMatch", error)
+                (14, error)
             }
-            Self::InvalidParameterMultiAttach(error) => {
-                ("InvalidParameterMultiAttach", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidDiskIdsValueNotSupported(error) => {
-                ("InvalidDiskIdsValueNotSupported", error)
-            }
-            Self::InvalidDiskChargeTypeNotFound(error) => {
-                ("InvalidDiskChargeTypeNotFound", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterMultiAttach(error) => (15, error),
+            Self::InvalidFilterKeyNotFound(error) => (16, error),
+            Self::InvalidFilterValue(error) => (17, error),
+            Self::InvalidDiskIdsValueNotSupported(error) => (18, error),
+            Self::InvalidDiskChargeTypeNotFound(error) => (19, error),
+            Self::InvalidLockReasonNotFound(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DescribeDisksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDiskTypeValueNotSupported(_) => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            Self::InvalidCategoryValueNotSupported(_) => {
-                Self::InvalidCategoryValueNotSupported(error)
-            }
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterDiskIds(_) => Self::InvalidParameterDiskIds(error),
-            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
-            Self::InvalidDiskIdsMalformed(_) => Self::InvalidDiskIdsMalformed(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(_) => {
-                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            }
-            Self::InvalidParameterMultiAttach(_) => {
-                Self::InvalidParameterMultiAttach(error)
-            }
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidDiskIdsValueNotSupported(_) => {
-                Self::InvalidDiskIdsValueNotSupported(error)
-            }
-            Self::InvalidDiskChargeTypeNotFound(_) => {
-                Self::InvalidDiskChargeTypeNotFound(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDisksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDiskTypeValueNotSupported",
+            "InvalidCategoryValueNotSupported",
+            "InvalidStatusValueNotSupported",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidRegionNotFound",
+            "InvalidZoneIdNotFound",
+            "MissingParamterRegionId",
+            "InvalidParameterDiskIds",
+            "IncompleteParamter",
+            "InvalidParamter",
+            "InvalidSnapshotNotFound",
+            "InvalidDiskIdsMalformed",
+            "UserNotInTheWhiteList",
+            "InvalidParameterMultiAttachAndEnableSharedNotMatch",
+            "InvalidParameterMultiAttach",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidDiskIdsValueNotSupported",
+            "InvalidDiskChargeTypeNotFound",
+            "InvalidLockReasonNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDisksError {

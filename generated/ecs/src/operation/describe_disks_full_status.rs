@@ -137,6 +137,7 @@ impl Default for DescribeDisksFullStatusRequest {
 }
 impl DescribeDisksFullStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDisksFullStatusRequestBuilder {
         DescribeDisksFullStatusRequestBuilder {
             inner: DescribeDisksFullStatusRequest::default(),
@@ -338,6 +339,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDisksFullStatusRequest::default(),
@@ -346,6 +348,7 @@ impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -428,19 +431,33 @@ pub enum DescribeDisksFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "DiskIdLimitExceeded",
-                    "EventIdLimitExceeded",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "TooManyDiskEvent.DiskIdRequired",
-                    "MissingParameter",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "DiskIdLimitExceeded",
+                        "EventIdLimitExceeded",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "TooManyDiskEvent.DiskIdRequired",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeDisksFullStatusError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::DiskIdLimitExceeded(error),
             2 => Self::EventIdLimitExceeded(error),
@@ -451,61 +468,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeDisksFullStatusError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::DiskIdLimitExceeded(error) => ("DiskIdLimitExceeded", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::TooManyDiskEventDiskIdRequired(error) => {
-                ("TooManyDiskEventDiskIdRequired", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::DiskIdLimitExceeded(error) => (1, error),
+            Self::EventIdLimitExceeded(error) => (2, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (3, error),
+            Self::OperationDeniedNotInWhiteList(error) => (4, error),
+            Self::TooManyDiskEventDiskIdRequired(error) => (5, error),
+            Self::MissingParameter(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeDisksFullStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::TooManyDiskEventDiskIdRequired(_) => {
-                Self::TooManyDiskEventDiskIdRequired(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDisksFullStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "DiskIdLimitExceeded",
+            "EventIdLimitExceeded",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "TooManyDiskEventDiskIdRequired",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDisksFullStatusError {

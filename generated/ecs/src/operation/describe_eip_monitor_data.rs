@@ -62,6 +62,7 @@ impl Default for DescribeEipMonitorDataRequest {
 }
 impl DescribeEipMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipMonitorDataRequestBuilder {
         DescribeEipMonitorDataRequestBuilder {
             inner: DescribeEipMonitorDataRequest::default(),
@@ -160,6 +161,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipMonitorDataRequest::default(),
@@ -168,6 +170,7 @@ impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -239,24 +242,38 @@ pub enum DescribeEipMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TooMany",
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidParameter",
-                    "OperationDenied.TooManyDataQueried",
-                    "InvalidRegionInstance",
-                    "InvalidIpInstanceId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "Forbidden.RegionNotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TooMany",
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidParameter",
+                        "OperationDenied.TooManyDataQueried",
+                        "InvalidRegionInstance",
+                        "InvalidIpInstanceId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "Forbidden.RegionNotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeEipMonitorDataError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterTooMany(error),
             1 => Self::InvalidStartTimeMalformed(error),
             2 => Self::InvalidEndTimeMalformed(error),
@@ -272,79 +289,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeEipMonitorDataError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooMany(error) => ("InvalidParameterTooMany", error),
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationDeniedTooManyDataQueried(error) => {
-                ("OperationDeniedTooManyDataQueried", error)
-            }
-            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTooMany(error) => (0, error),
+            Self::InvalidStartTimeMalformed(error) => (1, error),
+            Self::InvalidEndTimeMalformed(error) => (2, error),
+            Self::InvalidPeriodValueNotSupported(error) => (3, error),
+            Self::InvalidStartTimeTooEarly(error) => (4, error),
+            Self::InvalidAllocationIdNotFound(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::OperationDeniedTooManyDataQueried(error) => (7, error),
+            Self::InvalidRegionInstance(error) => (8, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeEipMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTooMany(_) => Self::InvalidParameterTooMany(error),
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationDeniedTooManyDataQueried(_) => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTooMany",
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidAllocationIdNotFound",
+            "InvalidParameter",
+            "OperationDeniedTooManyDataQueried",
+            "InvalidRegionInstance",
+            "InvalidIpInstanceIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "ForbiddenRegionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipMonitorDataError {

@@ -64,6 +64,7 @@ impl Default for DescribeForwardTableEntriesRequest {
 }
 impl DescribeForwardTableEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeForwardTableEntriesRequestBuilder {
         DescribeForwardTableEntriesRequestBuilder {
             inner: DescribeForwardTableEntriesRequest::default(),
@@ -168,6 +169,7 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeForwardTableEntriesRequest::default(),
@@ -176,6 +178,7 @@ impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -238,20 +241,17 @@ pub enum DescribeForwardTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeForwardTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretForwardEntryStatus",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
-            0 => Self::IncorretForwardEntryStatus(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidForwardTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorretForwardEntryStatus",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeForwardTableEntriesError {
@@ -260,42 +260,45 @@ impl DescribeForwardTableEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorretForwardEntryStatus(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidForwardTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorretForwardEntryStatus(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidForwardTableIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeForwardTableEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeForwardTableEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorretForwardEntryStatus",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeForwardTableEntriesError {

@@ -137,6 +137,7 @@ impl Default for DescribeImageComponentsRequest {
 }
 impl DescribeImageComponentsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImageComponentsRequestBuilder {
         DescribeImageComponentsRequestBuilder {
             inner: DescribeImageComponentsRequest::default(),
@@ -344,6 +345,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImageComponentsRequest::default(),
@@ -352,6 +354,7 @@ impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -432,18 +435,32 @@ pub enum DescribeImageComponentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Owner",
-                    "InvalidImageComponentIdSize.ExceededMaxNumber",
-                    "InvalidSystemType.NotSupportedValue",
-                    "InvalidComponentType.NotSupportedValue",
-                    "InvalidParameter.ComponentVersion",
-                    "Invalid.NextToken",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Owner",
+                        "InvalidImageComponentIdSize.ExceededMaxNumber",
+                        "InvalidSystemType.NotSupportedValue",
+                        "InvalidComponentType.NotSupportedValue",
+                        "InvalidParameter.ComponentVersion",
+                        "Invalid.NextToken",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeImageComponentsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterOwner(error),
             1 => Self::InvalidImageComponentIdSizeExceededMaxNumber(error),
             2 => Self::InvalidSystemTypeNotSupportedValue(error),
@@ -453,63 +470,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeImageComponentsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterOwner(error) => ("InvalidParameterOwner", error),
-            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => {
-                ("InvalidImageComponentIdSizeExceededMaxNumber", error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(error) => {
-                ("InvalidSystemTypeNotSupportedValue", error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(error) => {
-                ("InvalidComponentTypeNotSupportedValue", error)
-            }
-            Self::InvalidParameterComponentVersion(error) => {
-                ("InvalidParameterComponentVersion", error)
-            }
-            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterOwner(error) => (0, error),
+            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => (1, error),
+            Self::InvalidSystemTypeNotSupportedValue(error) => (2, error),
+            Self::InvalidComponentTypeNotSupportedValue(error) => (3, error),
+            Self::InvalidParameterComponentVersion(error) => (4, error),
+            Self::InvalidNextToken(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeImageComponentsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterOwner(_) => Self::InvalidParameterOwner(error),
-            Self::InvalidImageComponentIdSizeExceededMaxNumber(_) => {
-                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(_) => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(_) => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            Self::InvalidParameterComponentVersion(_) => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImageComponentsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterOwner",
+            "InvalidImageComponentIdSizeExceededMaxNumber",
+            "InvalidSystemTypeNotSupportedValue",
+            "InvalidComponentTypeNotSupportedValue",
+            "InvalidParameterComponentVersion",
+            "InvalidNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImageComponentsError {

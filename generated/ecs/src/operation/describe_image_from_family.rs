@@ -58,6 +58,7 @@ impl Default for DescribeImageFromFamilyRequest {
 }
 impl DescribeImageFromFamilyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImageFromFamilyRequestBuilder {
         DescribeImageFromFamilyRequestBuilder {
             inner: DescribeImageFromFamilyRequest::default(),
@@ -140,6 +141,7 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImageFromFamilyRequest::default(),
@@ -148,6 +150,7 @@ impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -204,12 +207,10 @@ pub enum DescribeImageFromFamilyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageFromFamilyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidUser.Unauthorized", "InvalidRegionId.NotFound"])
-        {
-            0 => Self::InvalidUserUnauthorized(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidUser.Unauthorized", "InvalidRegionId.NotFound"]),
+            error,
+        )
     }
 }
 impl DescribeImageFromFamilyError {
@@ -218,32 +219,38 @@ impl DescribeImageFromFamilyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidUserUnauthorized(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidUserUnauthorized(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeImageFromFamilyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImageFromFamilyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidUserUnauthorized", "InvalidRegionIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImageFromFamilyError {

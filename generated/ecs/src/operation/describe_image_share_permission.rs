@@ -78,6 +78,7 @@ impl Default for DescribeImageSharePermissionRequest {
 }
 impl DescribeImageSharePermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImageSharePermissionRequestBuilder {
         DescribeImageSharePermissionRequestBuilder {
             inner: DescribeImageSharePermissionRequest::default(),
@@ -195,6 +196,7 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImageSharePermissionRequest::default(),
@@ -203,6 +205,7 @@ impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,11 +293,10 @@ pub enum DescribeImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["MissingParameter", "InvalidImageId.NotFound"]) {
-            0 => Self::MissingParameter(error),
-            1 => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["MissingParameter", "InvalidImageId.NotFound"]),
+            error,
+        )
     }
 }
 impl DescribeImageSharePermissionError {
@@ -303,32 +305,38 @@ impl DescribeImageSharePermissionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidImageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidImageIdNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeImageSharePermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImageSharePermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["MissingParameter", "InvalidImageIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImageSharePermissionError {

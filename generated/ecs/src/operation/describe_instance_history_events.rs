@@ -225,6 +225,7 @@ impl Default for DescribeInstanceHistoryEventsRequest {
 }
 impl DescribeInstanceHistoryEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceHistoryEventsRequestBuilder {
         DescribeInstanceHistoryEventsRequestBuilder {
             inner: DescribeInstanceHistoryEventsRequest::default(),
@@ -562,6 +563,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceHistoryEventsRequest::default(),
@@ -570,6 +572,7 @@ impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -666,24 +669,19 @@ pub enum DescribeInstanceHistoryEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "EventIdLimitExceeded",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "MissingParameter",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::EventIdLimitExceeded(error),
-            2 => Self::InvalidParameterTimeEndBeforeStart(error),
-            3 => Self::OperationDeniedNotInWhiteList(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "EventIdLimitExceeded",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceHistoryEventsError {
@@ -692,46 +690,51 @@ impl DescribeInstanceHistoryEventsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::EventIdLimitExceeded(error),
+            2 => Self::InvalidParameterTimeEndBeforeStart(error),
+            3 => Self::OperationDeniedNotInWhiteList(error),
+            4 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::EventIdLimitExceeded(error) => (1, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (2, error),
+            Self::OperationDeniedNotInWhiteList(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeInstanceHistoryEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "EventIdLimitExceeded",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {

@@ -84,6 +84,7 @@ impl Default for DescribeInstanceMonitorDataRequest {
 }
 impl DescribeInstanceMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceMonitorDataRequestBuilder {
         DescribeInstanceMonitorDataRequestBuilder {
             inner: DescribeInstanceMonitorDataRequest::default(),
@@ -197,6 +198,7 @@ impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceMonitorDataRequest::default(),
@@ -205,6 +207,7 @@ impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,21 +276,35 @@ pub enum DescribeInstanceMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidParameter.TooManyDataQueried",
+                        "Throttling",
+                        "InvalidStartTime.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeInstanceMonitorDataError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStartTimeMalformed(error),
             1 => Self::InvalidEndTimeMalformed(error),
             2 => Self::InvalidPeriodValueNotSupported(error),
@@ -300,69 +317,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceMonitorDataEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeInstanceMonitorDataError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidParameterTooManyDataQueried(error) => {
-                ("InvalidParameterTooManyDataQueried", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidStartTimeValueNotSupported(error) => {
-                ("InvalidStartTimeValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalformed(error) => (0, error),
+            Self::InvalidEndTimeMalformed(error) => (1, error),
+            Self::InvalidPeriodValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeTooEarly(error) => (3, error),
+            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
+            Self::Throttling(error) => (5, error),
+            Self::InvalidStartTimeValueNotSupported(error) => (6, error),
+            Self::InvalidInstanceIdNotFound(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for DescribeInstanceMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidParameterTooManyDataQueried(_) => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidStartTimeValueNotSupported(_) => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidParameterTooManyDataQueried",
+            "Throttling",
+            "InvalidStartTimeValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceMonitorDataError {

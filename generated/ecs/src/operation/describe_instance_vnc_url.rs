@@ -69,6 +69,7 @@ impl Default for DescribeInstanceVncUrlRequest {
 }
 impl DescribeInstanceVncUrlRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceVncUrlRequestBuilder {
         DescribeInstanceVncUrlRequestBuilder {
             inner: DescribeInstanceVncUrlRequest::default(),
@@ -149,6 +150,7 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceVncUrlRequest::default(),
@@ -157,6 +159,7 @@ impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,18 +227,32 @@ pub enum DescribeInstanceVncUrlError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionInstance",
-                    "IncorrectInstanceStatus",
-                    "InstanceNotReady",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionInstance",
+                        "IncorrectInstanceStatus",
+                        "InstanceNotReady",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeInstanceVncUrlError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionInstance(error),
             1 => Self::IncorrectInstanceStatus(error),
             2 => Self::InstanceNotReady(error),
@@ -245,49 +262,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeInstanceVncUrlError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionInstance(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::InstanceNotReady(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeInstanceVncUrlError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceVncUrlError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionInstance",
+            "IncorrectInstanceStatus",
+            "InstanceNotReady",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceVncUrlError {

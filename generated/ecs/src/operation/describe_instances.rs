@@ -366,6 +366,7 @@ impl Default for DescribeInstancesRequest {
 }
 impl DescribeInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstancesRequestBuilder {
         DescribeInstancesRequestBuilder {
             inner: DescribeInstancesRequest::default(),
@@ -885,6 +886,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstancesRequest::default(),
@@ -893,6 +895,7 @@ impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -993,24 +996,38 @@ pub enum DescribeInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidHpcClusterId.NotFound",
-                    "InvalidHpcClusterId.Creating",
-                    "InternalError",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "InvalidLockReason.NotFound",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidNetworkType.NotFound",
-                    "InvalidStatus.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidHpcClusterId.NotFound",
+                        "InvalidHpcClusterId.Creating",
+                        "InternalError",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidLockReason.NotFound",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidNetworkType.NotFound",
+                        "InvalidStatus.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagMismatch(error),
             1 => Self::InvalidTagCount(error),
             2 => Self::InvalidHpcClusterIdNotFound(error),
@@ -1026,81 +1043,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidHpcClusterIdNotFound(error) => {
-                ("InvalidHpcClusterIdNotFound", error)
-            }
-            Self::InvalidHpcClusterIdCreating(error) => {
-                ("InvalidHpcClusterIdCreating", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidNetworkTypeNotFound(error) => {
-                ("InvalidNetworkTypeNotFound", error)
-            }
-            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagMismatch(error) => (0, error),
+            Self::InvalidTagCount(error) => (1, error),
+            Self::InvalidHpcClusterIdNotFound(error) => (2, error),
+            Self::InvalidHpcClusterIdCreating(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (5, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (6, error),
+            Self::InvalidLockReasonNotFound(error) => (7, error),
+            Self::InvalidFilterKeyNotFound(error) => (8, error),
+            Self::InvalidFilterValue(error) => (9, error),
+            Self::InvalidNetworkTypeNotFound(error) => (10, error),
+            Self::InvalidStatusNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidHpcClusterIdNotFound(_) => {
-                Self::InvalidHpcClusterIdNotFound(error)
-            }
-            Self::InvalidHpcClusterIdCreating(_) => {
-                Self::InvalidHpcClusterIdCreating(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidNetworkTypeNotFound(_) => {
-                Self::InvalidNetworkTypeNotFound(error)
-            }
-            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidHpcClusterIdNotFound",
+            "InvalidHpcClusterIdCreating",
+            "InternalError",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidLockReasonNotFound",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidNetworkTypeNotFound",
+            "InvalidStatusNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesError {

@@ -141,6 +141,7 @@ impl Default for DescribeInstancesFullStatusRequest {
 }
 impl DescribeInstancesFullStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstancesFullStatusRequestBuilder {
         DescribeInstancesFullStatusRequestBuilder {
             inner: DescribeInstancesFullStatusRequest::default(),
@@ -354,6 +355,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstancesFullStatusRequest::default(),
@@ -362,6 +364,7 @@ impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -442,18 +445,32 @@ pub enum DescribeInstancesFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidParameter.TimeEndBeforeStart",
-                    "OperationDenied.NotInWhiteList",
-                    "InstanceIdLimitExceeded",
-                    "EventIdLimitExceeded",
-                    "MissingParameter",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "InstanceIdLimitExceeded",
+                        "EventIdLimitExceeded",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeInstancesFullStatusError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidParameterTimeEndBeforeStart(error),
             2 => Self::OperationDeniedNotInWhiteList(error),
@@ -463,55 +480,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeInstancesFullStatusError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (1, error),
+            Self::OperationDeniedNotInWhiteList(error) => (2, error),
+            Self::InstanceIdLimitExceeded(error) => (3, error),
+            Self::EventIdLimitExceeded(error) => (4, error),
+            Self::MissingParameter(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeInstancesFullStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstancesFullStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "InstanceIdLimitExceeded",
+            "EventIdLimitExceeded",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesFullStatusError {

@@ -193,6 +193,7 @@ impl Default for DescribeInvocationResultsRequest {
 }
 impl DescribeInvocationResultsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInvocationResultsRequestBuilder {
         DescribeInvocationResultsRequestBuilder {
             inner: DescribeInvocationResultsRequest::default(),
@@ -449,6 +450,7 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInvocationResultsRequest::default(),
@@ -457,6 +459,7 @@ impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -562,27 +565,41 @@ pub enum DescribeInvocationResultsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "NumberExceed.Tags",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "MissingParameter.TagKey",
-                    "InvalidParam.PageNumber",
-                    "InvalidParam.PageSize",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "Operation.Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InternalError.Dispatch",
-                    "ServiceUnavailable",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "NumberExceed.Tags",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "MissingParameter.TagKey",
+                        "InvalidParam.PageNumber",
+                        "InvalidParam.PageSize",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InternalError.Dispatch",
+                        "ServiceUnavailable",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeInvocationResultsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::NumberExceedTags(error),
             2 => Self::DuplicateTagKey(error),
@@ -601,71 +618,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInvocationResultsErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeInvocationResultsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::MissingParameterTagKey(error) => (5, error),
+            Self::InvalidParamPageNumber(error) => (6, error),
+            Self::InvalidParamPageSize(error) => (7, error),
+            Self::InvalidParameterNextToken(error) => (8, error),
+            Self::InvalidParameterMaxResults(error) => (9, error),
+            Self::OperationForbidden(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InternalErrorDispatch(error) => (12, error),
+            Self::ServiceUnavailable(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for DescribeInvocationResultsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInvocationResultsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "NumberExceedTags",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "MissingParameterTagKey",
+            "InvalidParamPageNumber",
+            "InvalidParamPageSize",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InternalErrorDispatch",
+            "ServiceUnavailable",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInvocationResultsError {

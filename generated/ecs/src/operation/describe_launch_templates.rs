@@ -101,6 +101,7 @@ impl Default for DescribeLaunchTemplatesRequest {
 }
 impl DescribeLaunchTemplatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLaunchTemplatesRequestBuilder {
         DescribeLaunchTemplatesRequestBuilder {
             inner: DescribeLaunchTemplatesRequest::default(),
@@ -273,6 +274,7 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLaunchTemplatesRequest::default(),
@@ -281,6 +283,7 @@ impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -361,18 +364,32 @@ pub enum DescribeLaunchTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                    "InternalError",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InnerServiceFailed",
+                        "InternalError",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeLaunchTemplatesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionNotExist(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameter(error),
@@ -382,47 +399,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplatesError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeLaunchTemplatesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InnerServiceFailed(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::ServiceUnavailable(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeLaunchTemplatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLaunchTemplatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InnerServiceFailed",
+            "InternalError",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLaunchTemplatesError {

@@ -76,6 +76,7 @@ impl Default for DescribeNetworkInterfaceAttributeRequest {
 }
 impl DescribeNetworkInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNetworkInterfaceAttributeRequestBuilder {
         DescribeNetworkInterfaceAttributeRequestBuilder {
             inner: DescribeNetworkInterfaceAttributeRequest::default(),
@@ -190,6 +191,7 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNetworkInterfaceAttributeRequest::default(),
@@ -198,6 +200,7 @@ impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -513,23 +516,37 @@ pub enum DescribeNetworkInterfaceAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "Forbidden.RegionId",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidEniId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "Forbidden.RegionId",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InvalidEniId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeNetworkInterfaceAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -544,67 +561,51 @@ for DescribeNetworkInterfaceAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeNetworkInterfaceAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::ForbiddenRegionId(error) => (4, error),
+            Self::InvalidRegionIdMalFormed(error) => (5, error),
+            Self::InvalidUserTypeNotSupported(error) => (6, error),
+            Self::AbsInvalidAccountNotFound(error) => (7, error),
+            Self::ForbiddenNotSupportRam(error) => (8, error),
+            Self::ForbiddenSubUser(error) => (9, error),
+            Self::InvalidEniIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribeNetworkInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNetworkInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "ForbiddenRegionId",
+            "InvalidRegionIdMalFormed",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InvalidEniIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {

@@ -80,6 +80,7 @@ impl Default for DescribeNetworkInterfacePermissionsRequest {
 }
 impl DescribeNetworkInterfacePermissionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNetworkInterfacePermissionsRequestBuilder {
         DescribeNetworkInterfacePermissionsRequestBuilder {
             inner: DescribeNetworkInterfacePermissionsRequest::default(),
@@ -213,6 +214,7 @@ impl<C> DescribeNetworkInterfacePermissionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNetworkInterfacePermissionsRequest::default(),
@@ -221,6 +223,7 @@ impl<'a> DescribeNetworkInterfacePermissionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -316,25 +319,39 @@ pub enum DescribeNetworkInterfacePermissionsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfacePermissionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEniState",
-                    "NotBelongUser",
-                    "InvalidOperation.PermissionExisted",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.PermissionNotExisted",
-                    "InvalidEniId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEniState",
+                        "NotBelongUser",
+                        "InvalidOperation.PermissionExisted",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InvalidOperation.PermissionNotExisted",
+                        "InvalidEniId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeNetworkInterfacePermissionsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -351,83 +368,55 @@ for DescribeNetworkInterfacePermissionsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeNetworkInterfacePermissionsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::NotBelongUser(error) => ("NotBelongUser", error),
-            Self::InvalidOperationPermissionExisted(error) => {
-                ("InvalidOperationPermissionExisted", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidOperationPermissionNotExisted(error) => {
-                ("InvalidOperationPermissionNotExisted", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidEniState(error) => (4, error),
+            Self::NotBelongUser(error) => (5, error),
+            Self::InvalidOperationPermissionExisted(error) => (6, error),
+            Self::InvalidUserTypeNotSupported(error) => (7, error),
+            Self::AbsInvalidAccountNotFound(error) => (8, error),
+            Self::ForbiddenNotSupportRam(error) => (9, error),
+            Self::ForbiddenSubUser(error) => (10, error),
+            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
+            Self::InvalidEniIdNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DescribeNetworkInterfacePermissionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::NotBelongUser(_) => Self::NotBelongUser(error),
-            Self::InvalidOperationPermissionExisted(_) => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidOperationPermissionNotExisted(_) => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNetworkInterfacePermissionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEniState",
+            "NotBelongUser",
+            "InvalidOperationPermissionExisted",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InvalidOperationPermissionNotExisted",
+            "InvalidEniIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfacePermissionsError {

@@ -62,6 +62,7 @@ impl Default for DescribeNewProjectEipMonitorDataRequest {
 }
 impl DescribeNewProjectEipMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNewProjectEipMonitorDataRequestBuilder {
         DescribeNewProjectEipMonitorDataRequestBuilder {
             inner: DescribeNewProjectEipMonitorDataRequest::default(),
@@ -164,6 +165,7 @@ impl<C> DescribeNewProjectEipMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNewProjectEipMonitorDataRequest::default(),
@@ -172,6 +174,7 @@ impl<'a> DescribeNewProjectEipMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -238,20 +241,34 @@ pub enum DescribeNewProjectEipMonitorDataError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNewProjectEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidAllocationId.NotFound",
-                    "InvalidParameter",
-                    "OperationDenied.TooManyDataQueried",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidParameter",
+                        "OperationDenied.TooManyDataQueried",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeNewProjectEipMonitorDataError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStartTimeMalformed(error),
             1 => Self::InvalidEndTimeMalformed(error),
             2 => Self::InvalidPeriodValueNotSupported(error),
@@ -263,67 +280,45 @@ for DescribeNewProjectEipMonitorDataError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeNewProjectEipMonitorDataError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationDeniedTooManyDataQueried(error) => {
-                ("OperationDeniedTooManyDataQueried", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalformed(error) => (0, error),
+            Self::InvalidEndTimeMalformed(error) => (1, error),
+            Self::InvalidPeriodValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeTooEarly(error) => (3, error),
+            Self::InvalidAllocationIdNotFound(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::OperationDeniedTooManyDataQueried(error) => (6, error),
+            Self::InvalidInstanceIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeNewProjectEipMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationDeniedTooManyDataQueried(_) => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNewProjectEipMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidAllocationIdNotFound",
+            "InvalidParameter",
+            "OperationDeniedTooManyDataQueried",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNewProjectEipMonitorDataError {

@@ -106,6 +106,7 @@ impl Default for DescribePrefixListsRequest {
 }
 impl DescribePrefixListsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePrefixListsRequestBuilder {
         DescribePrefixListsRequestBuilder {
             inner: DescribePrefixListsRequest::default(),
@@ -265,6 +266,7 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
     }
 }
 impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePrefixListsRequest::default(),
@@ -273,6 +275,7 @@ impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -335,20 +338,17 @@ pub enum DescribePrefixListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "LimitExceed.PrefixListId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::LimitExceedPrefixListId(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "LimitExceed.PrefixListId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePrefixListsError {
@@ -357,34 +357,45 @@ impl DescribePrefixListsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::LimitExceedPrefixListId(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::LimitExceedPrefixListId(error) => ("LimitExceedPrefixListId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::LimitExceedPrefixListId(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribePrefixListsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::LimitExceedPrefixListId(_) => Self::LimitExceedPrefixListId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePrefixListsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "LimitExceedPrefixListId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePrefixListsError {

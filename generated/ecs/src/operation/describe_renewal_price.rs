@@ -104,6 +104,7 @@ impl Default for DescribeRenewalPriceRequest {
 }
 impl DescribeRenewalPriceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRenewalPriceRequestBuilder {
         DescribeRenewalPriceRequestBuilder {
             inner: DescribeRenewalPriceRequest::default(),
@@ -242,6 +243,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRenewalPriceRequest::default(),
@@ -250,6 +252,7 @@ impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -332,26 +335,40 @@ pub enum DescribeRenewalPriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidResourceType.ValueNotSupported",
-                    "InvalidPeriod",
-                    "InvalidPriceUnit.ValueNotSupported",
-                    "Throttling",
-                    "Throttling.User",
-                    "InternalError",
-                    "InvalidPeriod.ExceededMaximumExpirationDate",
-                    "InvalidExpectedRenewDay.Conflict",
-                    "InvalidExpectedRenewDay.ValueNotSupported",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "OperationRestricted.Renewal",
-                    "ChargeTypeViolation",
-                    "InvalidAction.Unauthorized",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidResourceType.ValueNotSupported",
+                        "InvalidPeriod",
+                        "InvalidPriceUnit.ValueNotSupported",
+                        "Throttling",
+                        "Throttling.User",
+                        "InternalError",
+                        "InvalidPeriod.ExceededMaximumExpirationDate",
+                        "InvalidExpectedRenewDay.Conflict",
+                        "InvalidExpectedRenewDay.ValueNotSupported",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "OperationRestricted.Renewal",
+                        "ChargeTypeViolation",
+                        "InvalidAction.Unauthorized",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeRenewalPriceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidResourceTypeValueNotSupported(error),
             1 => Self::InvalidPeriod(error),
             2 => Self::InvalidPriceUnitValueNotSupported(error),
@@ -369,95 +386,57 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeRenewalPriceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceTypeValueNotSupported(error) => {
-                ("InvalidResourceTypeValueNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InvalidPriceUnitValueNotSupported(error) => {
-                ("InvalidPriceUnitValueNotSupported", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(error) => {
-                ("InvalidPeriodExceededMaximumExpirationDate", error)
-            }
-            Self::InvalidExpectedRenewDayConflict(error) => {
-                ("InvalidExpectedRenewDayConflict", error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(error) => {
-                ("InvalidExpectedRenewDayValueNotSupported", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::OperationRestrictedRenewal(error) => {
-                ("OperationRestrictedRenewal", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidActionUnauthorized(error) => {
-                ("InvalidActionUnauthorized", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceTypeValueNotSupported(error) => (0, error),
+            Self::InvalidPeriod(error) => (1, error),
+            Self::InvalidPriceUnitValueNotSupported(error) => (2, error),
+            Self::Throttling(error) => (3, error),
+            Self::ThrottlingUser(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(error) => (6, error),
+            Self::InvalidExpectedRenewDayConflict(error) => (7, error),
+            Self::InvalidExpectedRenewDayValueNotSupported(error) => (8, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (9, error),
+            Self::OperationRestrictedRenewal(error) => (10, error),
+            Self::ChargeTypeViolation(error) => (11, error),
+            Self::InvalidActionUnauthorized(error) => (12, error),
+            Self::InvalidInstanceIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for DescribeRenewalPriceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidResourceTypeValueNotSupported(_) => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InvalidPriceUnitValueNotSupported(_) => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            Self::InvalidExpectedRenewDayConflict(_) => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::OperationRestrictedRenewal(_) => {
-                Self::OperationRestrictedRenewal(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRenewalPriceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidResourceTypeValueNotSupported",
+            "InvalidPeriod",
+            "InvalidPriceUnitValueNotSupported",
+            "Throttling",
+            "ThrottlingUser",
+            "InternalError",
+            "InvalidPeriodExceededMaximumExpirationDate",
+            "InvalidExpectedRenewDayConflict",
+            "InvalidExpectedRenewDayValueNotSupported",
+            "InvalidPeriodExceededDedicatedHost",
+            "OperationRestrictedRenewal",
+            "ChargeTypeViolation",
+            "InvalidActionUnauthorized",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRenewalPriceError {

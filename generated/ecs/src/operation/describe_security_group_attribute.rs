@@ -115,6 +115,7 @@ impl Default for DescribeSecurityGroupAttributeRequest {
 }
 impl DescribeSecurityGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSecurityGroupAttributeRequestBuilder {
         DescribeSecurityGroupAttributeRequestBuilder {
             inner: DescribeSecurityGroupAttributeRequest::default(),
@@ -278,6 +279,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSecurityGroupAttributeRequest::default(),
@@ -286,6 +288,7 @@ impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -400,20 +403,34 @@ pub enum DescribeSecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidParamter",
-                    "InvalidSecurityGroupId.Malformed",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.AttributeNotSupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidParamter",
+                        "InvalidSecurityGroupId.Malformed",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.AttributeNotSupported",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeSecurityGroupAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidNicTypeValueNotSupported(error),
             1 => Self::InvalidParamter(error),
             2 => Self::InvalidSecurityGroupIdMalformed(error),
@@ -425,67 +442,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttribut
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeSecurityGroupAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterAttributeNotSupported(error) => {
-                ("InvalidParameterAttributeNotSupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNicTypeValueNotSupported(error) => (0, error),
+            Self::InvalidParamter(error) => (1, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (2, error),
+            Self::MissingParameterRegionId(error) => (3, error),
+            Self::InvalidParameterAttributeNotSupported(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (6, error),
+            Self::InternalError(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeSecurityGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterAttributeNotSupported(_) => {
-                Self::InvalidParameterAttributeNotSupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidNicTypeValueNotSupported",
+            "InvalidParamter",
+            "InvalidSecurityGroupIdMalformed",
+            "MissingParameterRegionId",
+            "InvalidParameterAttributeNotSupported",
+            "InvalidRegionIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {

@@ -54,6 +54,7 @@ impl Default for DescribeSecurityGroupReferencesRequest {
 }
 impl DescribeSecurityGroupReferencesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSecurityGroupReferencesRequestBuilder {
         DescribeSecurityGroupReferencesRequestBuilder {
             inner: DescribeSecurityGroupReferencesRequest::default(),
@@ -145,6 +146,7 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSecurityGroupReferencesRequest::default(),
@@ -153,6 +155,7 @@ impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,20 +212,17 @@ pub enum DescribeSecurityGroupReferencesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferencesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidSecurityGroupIdMalformed(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidSecurityGroupIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSecurityGroupReferencesError {
@@ -231,42 +231,45 @@ impl DescribeSecurityGroupReferencesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSecurityGroupIdMalformed(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidSecurityGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeSecurityGroupReferencesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSecurityGroupReferencesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {

@@ -189,6 +189,7 @@ impl Default for DescribeSecurityGroupsRequest {
 }
 impl DescribeSecurityGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSecurityGroupsRequestBuilder {
         DescribeSecurityGroupsRequestBuilder {
             inner: DescribeSecurityGroupsRequest::default(),
@@ -448,6 +449,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSecurityGroupsRequest::default(),
@@ -456,6 +458,7 @@ impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -554,19 +557,33 @@ pub enum DescribeSecurityGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NotSupported.PageNumberAndPageSize",
-                    "InValidParameter.NextToken",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.SecurityGroupType",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidSecurityGroupName.Malformed",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotSupported.PageNumberAndPageSize",
+                        "InValidParameter.NextToken",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.SecurityGroupType",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidSecurityGroupName.Malformed",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeSecurityGroupsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NotSupportedPageNumberAndPageSize(error),
             1 => Self::InValidParameterNextToken(error),
             2 => Self::MissingParameterRegionId(error),
@@ -577,67 +594,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeSecurityGroupsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupportedPageNumberAndPageSize(error) => {
-                ("NotSupportedPageNumberAndPageSize", error)
-            }
-            Self::InValidParameterNextToken(error) => {
-                ("InValidParameterNextToken", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterSecurityGroupType(error) => {
-                ("InvalidParameterSecurityGroupType", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(error) => {
-                ("InvalidSecurityGroupNameMalformed", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotSupportedPageNumberAndPageSize(error) => (0, error),
+            Self::InValidParameterNextToken(error) => (1, error),
+            Self::MissingParameterRegionId(error) => (2, error),
+            Self::InvalidParameterSecurityGroupType(error) => (3, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (4, error),
+            Self::InvalidSecurityGroupNameMalformed(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeSecurityGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotSupportedPageNumberAndPageSize(_) => {
-                Self::NotSupportedPageNumberAndPageSize(error)
-            }
-            Self::InValidParameterNextToken(_) => Self::InValidParameterNextToken(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterSecurityGroupType(_) => {
-                Self::InvalidParameterSecurityGroupType(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(_) => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSecurityGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotSupportedPageNumberAndPageSize",
+            "InValidParameterNextToken",
+            "MissingParameterRegionId",
+            "InvalidParameterSecurityGroupType",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidSecurityGroupNameMalformed",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupsError {

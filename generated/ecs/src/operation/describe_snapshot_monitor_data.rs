@@ -95,6 +95,7 @@ impl Default for DescribeSnapshotMonitorDataRequest {
 }
 impl DescribeSnapshotMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotMonitorDataRequestBuilder {
         DescribeSnapshotMonitorDataRequestBuilder {
             inner: DescribeSnapshotMonitorDataRequest::default(),
@@ -224,6 +225,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotMonitorDataRequest::default(),
@@ -232,6 +234,7 @@ impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,18 +297,32 @@ pub enum DescribeSnapshotMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.Malformed",
-                    "InvalidEndTime.Malformed",
-                    "InvalidPeriod.ValueNotSupported",
-                    "InvalidStartTime.TooEarly",
-                    "InvalidParameter.TooManyDataQueried",
-                    "Throttling",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidParameter.TooManyDataQueried",
+                        "Throttling",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeSnapshotMonitorDataError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStartTimeMalformed(error),
             1 => Self::InvalidEndTimeMalformed(error),
             2 => Self::InvalidPeriodValueNotSupported(error),
@@ -315,57 +332,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeSnapshotMonitorDataError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidParameterTooManyDataQueried(error) => {
-                ("InvalidParameterTooManyDataQueried", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalformed(error) => (0, error),
+            Self::InvalidEndTimeMalformed(error) => (1, error),
+            Self::InvalidPeriodValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeTooEarly(error) => (3, error),
+            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
+            Self::Throttling(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeSnapshotMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidParameterTooManyDataQueried(_) => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidParameterTooManyDataQueried",
+            "Throttling",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotMonitorDataError {

@@ -250,6 +250,7 @@ impl Default for DescribeSnapshotsRequest {
 }
 impl DescribeSnapshotsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotsRequestBuilder {
         DescribeSnapshotsRequestBuilder {
             inner: DescribeSnapshotsRequest::default(),
@@ -563,6 +564,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotsRequest::default(),
@@ -571,6 +573,7 @@ impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -671,24 +674,38 @@ pub enum DescribeSnapshotsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTag.Mismatch",
-                    "InvalidTagCount",
-                    "InvalidSnapshotIds.Malformed",
-                    "InvalidSnapshotCategory.Malformed",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidFilterValue",
-                    "InvalidUsage",
-                    "InvalidSourceDiskType",
-                    "InvalidStatus.NotFound",
-                    "InvalidSnapshotType.NotFound",
-                    "InvalidSnapshotLinkId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidSnapshotIds.Malformed",
+                        "InvalidSnapshotCategory.Malformed",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidUsage",
+                        "InvalidSourceDiskType",
+                        "InvalidStatus.NotFound",
+                        "InvalidSnapshotType.NotFound",
+                        "InvalidSnapshotLinkId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeSnapshotsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagMismatch(error),
             1 => Self::InvalidTagCount(error),
             2 => Self::InvalidSnapshotIdsMalformed(error),
@@ -704,75 +721,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeSnapshotsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidSnapshotIdsMalformed(error) => {
-                ("InvalidSnapshotIdsMalformed", error)
-            }
-            Self::InvalidSnapshotCategoryMalformed(error) => {
-                ("InvalidSnapshotCategoryMalformed", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidUsage(error) => ("InvalidUsage", error),
-            Self::InvalidSourceDiskType(error) => ("InvalidSourceDiskType", error),
-            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
-            Self::InvalidSnapshotTypeNotFound(error) => {
-                ("InvalidSnapshotTypeNotFound", error)
-            }
-            Self::InvalidSnapshotLinkIdNotFound(error) => {
-                ("InvalidSnapshotLinkIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagMismatch(error) => (0, error),
+            Self::InvalidTagCount(error) => (1, error),
+            Self::InvalidSnapshotIdsMalformed(error) => (2, error),
+            Self::InvalidSnapshotCategoryMalformed(error) => (3, error),
+            Self::InvalidFilterKeyNotFound(error) => (4, error),
+            Self::InvalidFilterValue(error) => (5, error),
+            Self::InvalidUsage(error) => (6, error),
+            Self::InvalidSourceDiskType(error) => (7, error),
+            Self::InvalidStatusNotFound(error) => (8, error),
+            Self::InvalidSnapshotTypeNotFound(error) => (9, error),
+            Self::InvalidSnapshotLinkIdNotFound(error) => (10, error),
+            Self::InternalError(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeSnapshotsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidSnapshotIdsMalformed(_) => {
-                Self::InvalidSnapshotIdsMalformed(error)
-            }
-            Self::InvalidSnapshotCategoryMalformed(_) => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidUsage(_) => Self::InvalidUsage(error),
-            Self::InvalidSourceDiskType(_) => Self::InvalidSourceDiskType(error),
-            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
-            Self::InvalidSnapshotTypeNotFound(_) => {
-                Self::InvalidSnapshotTypeNotFound(error)
-            }
-            Self::InvalidSnapshotLinkIdNotFound(_) => {
-                Self::InvalidSnapshotLinkIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidSnapshotIdsMalformed",
+            "InvalidSnapshotCategoryMalformed",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidUsage",
+            "InvalidSourceDiskType",
+            "InvalidStatusNotFound",
+            "InvalidSnapshotTypeNotFound",
+            "InvalidSnapshotLinkIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotsError {

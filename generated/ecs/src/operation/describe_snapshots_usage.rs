@@ -47,6 +47,7 @@ impl Default for DescribeSnapshotsUsageRequest {
 }
 impl DescribeSnapshotsUsageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotsUsageRequestBuilder {
         DescribeSnapshotsUsageRequestBuilder {
             inner: DescribeSnapshotsUsageRequest::default(),
@@ -115,6 +116,7 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotsUsageRequest::default(),
@@ -123,6 +125,7 @@ impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -184,10 +187,7 @@ pub enum DescribeSnapshotsUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParam.RegionId"]) {
-            0 => Self::InvalidParamRegionId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidParam.RegionId"]), error)
     }
 }
 impl DescribeSnapshotsUsageError {
@@ -196,30 +196,36 @@ impl DescribeSnapshotsUsageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamRegionId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamRegionId(error) => ("InvalidParamRegionId", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamRegionId(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeSnapshotsUsageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamRegionId(_) => Self::InvalidParamRegionId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotsUsageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidParamRegionId", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotsUsageError {

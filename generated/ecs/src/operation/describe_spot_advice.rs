@@ -137,6 +137,7 @@ impl Default for DescribeSpotAdviceRequest {
 }
 impl DescribeSpotAdviceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSpotAdviceRequestBuilder {
         DescribeSpotAdviceRequestBuilder {
             inner: DescribeSpotAdviceRequest::default(),
@@ -325,6 +326,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSpotAdviceRequest::default(),
@@ -333,6 +335,7 @@ impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -421,28 +424,42 @@ pub enum DescribeSpotAdviceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.SaleStrategy",
-                    "Invalid.Param",
-                    "InvalidRegionId.MalFormed",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidParam.TypeAndCpuMem.Conflict",
-                    "InvalidParam.Cores",
-                    "InvalidParam.Memory",
-                    "OperationDenied.RegionIdNotSupported",
-                    "OperationDenied.FlavorNotSupported",
-                    "OperationDenied.TimestampNotSupported",
-                    "Invalid.RegionId",
-                    "Unavailable.Regions",
-                    "Invalid.ResourceType",
-                    "Invalid.DestinationResource",
-                    "Invalid.IoOptimized",
-                    "Invalid.NetworkType",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.SaleStrategy",
+                        "Invalid.Param",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidParam.Cores",
+                        "InvalidParam.Memory",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "Invalid.RegionId",
+                        "Unavailable.Regions",
+                        "Invalid.ResourceType",
+                        "Invalid.DestinationResource",
+                        "Invalid.IoOptimized",
+                        "Invalid.NetworkType",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeSpotAdviceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidSaleStrategy(error),
             1 => Self::InvalidParam(error),
             2 => Self::InvalidRegionIdMalFormed(error),
@@ -462,91 +479,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeSpotAdviceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSaleStrategy(error) => ("InvalidSaleStrategy", error),
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
-            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
-            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
-            Self::InvalidDestinationResource(error) => {
-                ("InvalidDestinationResource", error)
-            }
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSaleStrategy(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidRegionIdMalFormed(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
+            Self::InvalidParamCores(error) => (5, error),
+            Self::InvalidParamMemory(error) => (6, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (7, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (8, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (9, error),
+            Self::InvalidRegionId(error) => (10, error),
+            Self::UnavailableRegions(error) => (11, error),
+            Self::InvalidResourceType(error) => (12, error),
+            Self::InvalidDestinationResource(error) => (13, error),
+            Self::InvalidIoOptimized(error) => (14, error),
+            Self::InvalidNetworkType(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for DescribeSpotAdviceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSaleStrategy(_) => Self::InvalidSaleStrategy(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
-            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
-            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
-            Self::InvalidDestinationResource(_) => {
-                Self::InvalidDestinationResource(error)
-            }
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSpotAdviceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSaleStrategy",
+            "InvalidParam",
+            "InvalidRegionIdMalFormed",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidParamCores",
+            "InvalidParamMemory",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "InvalidRegionId",
+            "UnavailableRegions",
+            "InvalidResourceType",
+            "InvalidDestinationResource",
+            "InvalidIoOptimized",
+            "InvalidNetworkType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSpotAdviceError {

@@ -118,6 +118,7 @@ impl Default for DescribeTagsRequest {
 }
 impl DescribeTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTagsRequestBuilder {
         DescribeTagsRequestBuilder {
             inner: DescribeTagsRequest::default(),
@@ -276,6 +277,7 @@ impl<C> DescribeTagsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTagsRequest::default(),
@@ -284,6 +286,7 @@ impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeTagsResponse, DescribeTagsError> {
@@ -361,18 +364,32 @@ pub enum DescribeTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagCount",
-                    "InvalidTagKey.Malformed",
-                    "InvalidTagValue.Malformed",
-                    "Invalid.TagCategory",
-                    "InvalidRegionId.NotFound",
-                    "InvalidResourceType.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagCount",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "Invalid.TagCategory",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceType.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeTagsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagCount(error),
             1 => Self::InvalidTagKeyMalformed(error),
             2 => Self::InvalidTagValueMalformed(error),
@@ -382,51 +399,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTagsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeTagsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidTagCategory(error) => ("InvalidTagCategory", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagCount(error) => (0, error),
+            Self::InvalidTagKeyMalformed(error) => (1, error),
+            Self::InvalidTagValueMalformed(error) => (2, error),
+            Self::InvalidTagCategory(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidResourceTypeNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidTagCategory(_) => Self::InvalidTagCategory(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagCount",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidTagCategory",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTagsError {

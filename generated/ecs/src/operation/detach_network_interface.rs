@@ -89,6 +89,7 @@ impl Default for DetachNetworkInterfaceRequest {
 }
 impl DetachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachNetworkInterfaceRequestBuilder {
         DetachNetworkInterfaceRequestBuilder {
             inner: DetachNetworkInterfaceRequest::default(),
@@ -193,6 +194,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachNetworkInterfaceRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -328,50 +331,64 @@ pub enum DetachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidRegion",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "Forbidden.RegionId",
-                    "InvalidParams.EniId",
-                    "InvalidParameter.EniNotBelongEcs",
-                    "InvalidOperation.EniHotPlugNotSupported",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.EniLinked",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidOperation.HotPlugNotSupport",
-                    "InvalidOperation.InvalidTrunkEniStatus",
-                    "InvalidOperation.TrunkingIsNotAllowed",
-                    "InvalidOperation.InstanceTypeNotSupportEniTrunking",
-                    "InvalidParameter.EniNotBelongTrunk",
-                    "InvalidOperation.EniTypeNotSupportTrunking",
-                    "InvalidOperation.HasMemberEniAttached",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidRegion",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "InvalidParams.EniId",
+                        "InvalidParameter.EniNotBelongEcs",
+                        "InvalidOperation.EniHotPlugNotSupported",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.EniLinked",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidOperation.HotPlugNotSupport",
+                        "InvalidOperation.InvalidTrunkEniStatus",
+                        "InvalidOperation.TrunkingIsNotAllowed",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidParameter.EniNotBelongTrunk",
+                        "InvalidOperation.EniTypeNotSupportTrunking",
+                        "InvalidOperation.HasMemberEniAttached",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DetachNetworkInterfaceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -413,209 +430,105 @@ impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DetachNetworkInterfaceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidRegion(error) => {
-                ("InvalidOperationInvalidRegion", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::InvalidParameterEniNotBelongEcs(error) => {
-                ("InvalidParameterEniNotBelongEcs", error)
-            }
-            Self::InvalidOperationEniHotPlugNotSupported(error) => {
-                ("InvalidOperationEniHotPlugNotSupported", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationEniLinked(error) => {
-                ("InvalidOperationEniLinked", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(error) => {
-                ("InvalidOperationHotPlugNotSupport", error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => {
-                ("InvalidOperationInvalidTrunkEniStatus", error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
-                ("InvalidOperationTrunkingIsNotAllowed", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(error) => {
-                ("InvalidParameterEniNotBelongTrunk", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => {
-                ("InvalidOperationEniTypeNotSupportTrunking", error)
-            }
-            Self::InvalidOperationHasMemberEniAttached(error) => {
-                ("InvalidOperationHasMemberEniAttached", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidRegion(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::ForbiddenRegionId(error) => (8, error),
+            Self::InvalidParamsEniId(error) => (9, error),
+            Self::InvalidParameterEniNotBelongEcs(error) => (10, error),
+            Self::InvalidOperationEniHotPlugNotSupported(error) => (11, error),
+            Self::InvalidUserTypeNotSupported(error) => (12, error),
+            Self::AbsInvalidAccountNotFound(error) => (13, error),
+            Self::ForbiddenNotSupportRam(error) => (14, error),
+            Self::ForbiddenSubUser(error) => (15, error),
+            Self::MaxEniCountExceeded(error) => (16, error),
+            Self::EniPerInstanceLimitExceeded(error) => (17, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (18, error),
+            Self::InvalidOperationVpcMismatch(error) => (19, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (20, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (21, error),
+            Self::InvalidOperationInvalidEniType(error) => (22, error),
+            Self::InvalidOperationEniServiceManaged(error) => (23, error),
+            Self::InvalidOperationEniLinked(error) => (24, error),
+            Self::InvalidInstanceIdNotFound(error) => (25, error),
+            Self::InvalidOperationHotPlugNotSupport(error) => (26, error),
+            Self::InvalidOperationInvalidTrunkEniStatus(error) => (27, error),
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => (28, error),
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (29, error),
+            Self::InvalidParameterEniNotBelongTrunk(error) => (30, error),
+            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (31, error),
+            Self::InvalidOperationHasMemberEniAttached(error) => (32, error),
+            Self::InvalidEcsIdNotFound(error) => (33, error),
+            Self::InvalidEniIdNotFound(error) => (34, error),
+            Self::InvalidVSwitchIdNotFound(error) => (35, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (36, error),
+            Self::InternalError(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for DetachNetworkInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidRegion(_) => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::InvalidParameterEniNotBelongEcs(_) => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            Self::InvalidOperationEniHotPlugNotSupported(_) => {
-                Self::InvalidOperationEniHotPlugNotSupported(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidOperationHotPlugNotSupport(_) => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(_) => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            Self::InvalidOperationHasMemberEniAttached(_) => {
-                Self::InvalidOperationHasMemberEniAttached(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachNetworkInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidRegion",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "InvalidParamsEniId",
+            "InvalidParameterEniNotBelongEcs",
+            "InvalidOperationEniHotPlugNotSupported",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationEniLinked",
+            "InvalidInstanceIdNotFound",
+            "InvalidOperationHotPlugNotSupport",
+            "InvalidOperationInvalidTrunkEniStatus",
+            "InvalidOperationTrunkingIsNotAllowed",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidParameterEniNotBelongTrunk",
+            "InvalidOperationEniTypeNotSupportTrunking",
+            "InvalidOperationHasMemberEniAttached",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachNetworkInterfaceError {

@@ -60,6 +60,7 @@ impl Default for EnableDiskEncryptionByDefaultRequest {
 }
 impl EnableDiskEncryptionByDefaultRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableDiskEncryptionByDefaultRequestBuilder {
         EnableDiskEncryptionByDefaultRequestBuilder {
             inner: EnableDiskEncryptionByDefaultRequest::default(),
@@ -132,6 +133,7 @@ impl<C> EnableDiskEncryptionByDefaultRequestBuilder<C> {
     }
 }
 impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableDiskEncryptionByDefaultRequest::default(),
@@ -140,6 +142,7 @@ impl<'a> EnableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -211,23 +214,37 @@ pub enum EnableDiskEncryptionByDefaultError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Encrypted.KmsNotEnabled",
-                    "InvalidParameter.KmsNotEnabled",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidOperation.DefaultEncryptionAlreadyEnabled",
-                    "InvalidParameter.RegionIdNotExists",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Encrypted.KmsNotEnabled",
+                        "InvalidParameter.KmsNotEnabled",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidOperation.DefaultEncryptionAlreadyEnabled",
+                        "InvalidParameter.RegionIdNotExists",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl EnableDiskEncryptionByDefaultError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
             1 => Self::InvalidParameterKmsNotEnabled(error),
             2 => Self::AbsInvalidActionRegionNotSupport(error),
@@ -242,97 +259,51 @@ impl From<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefault
             _ => Self::Unhandled(error),
         }
     }
-}
-impl EnableDiskEncryptionByDefaultError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
-                ("InvalidParameterEncryptedKmsNotEnabled", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error) => {
-                ("InvalidOperationDefaultEncryptionAlreadyEnabled", error)
-            }
-            Self::InvalidParameterRegionIdNotExists(error) => {
-                ("InvalidParameterRegionIdNotExists", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (2, error),
+            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error) => (3, error),
+            Self::InvalidParameterRegionIdNotExists(error) => (4, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (5, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (6, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (7, error),
+            Self::UserNotInTheWhiteList(error) => (8, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (9, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for EnableDiskEncryptionByDefaultError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(_) => {
-                Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error)
-            }
-            Self::InvalidParameterRegionIdNotExists(_) => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableDiskEncryptionByDefaultError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedKmsNotEnabled",
+            "InvalidParameterKmsNotEnabled",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidOperationDefaultEncryptionAlreadyEnabled",
+            "InvalidParameterRegionIdNotExists",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableDiskEncryptionByDefaultError {

@@ -54,6 +54,7 @@ impl Default for EnableNetworkInterfaceQoSRequest {
 }
 impl EnableNetworkInterfaceQoSRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableNetworkInterfaceQoSRequestBuilder {
         EnableNetworkInterfaceQoSRequestBuilder {
             inner: EnableNetworkInterfaceQoSRequest::default(),
@@ -139,6 +140,7 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
     }
 }
 impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableNetworkInterfaceQoSRequest::default(),
@@ -147,6 +149,7 @@ impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -226,28 +229,42 @@ pub enum EnableNetworkInterfaceQoSError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidParams.EniId",
-                    "Forbidden.RegionId",
-                    "InvalidParameter.Conflict",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidParams.EniId",
+                        "Forbidden.RegionId",
+                        "InvalidParameter.Conflict",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl EnableNetworkInterfaceQoSError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidParameter(error),
@@ -267,89 +284,61 @@ impl From<::acs_runtime::client::ServiceError> for EnableNetworkInterfaceQoSErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl EnableNetworkInterfaceQoSError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidParamsEniId(error) => (4, error),
+            Self::ForbiddenRegionId(error) => (5, error),
+            Self::InvalidParameterConflict(error) => (6, error),
+            Self::InvalidUserTypeNotSupported(error) => (7, error),
+            Self::AbsInvalidAccountNotFound(error) => (8, error),
+            Self::ForbiddenNotSupportRam(error) => (9, error),
+            Self::ForbiddenSubUser(error) => (10, error),
+            Self::InvalidOperationEniServiceManaged(error) => (11, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (12, error),
+            Self::InvalidEniIdNotFound(error) => (13, error),
+            Self::InvalidVSwitchIdNotFound(error) => (14, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for EnableNetworkInterfaceQoSError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableNetworkInterfaceQoSError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidParamsEniId",
+            "ForbiddenRegionId",
+            "InvalidParameterConflict",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableNetworkInterfaceQoSError {

@@ -93,6 +93,7 @@ impl Default for ImportKeyPairRequest {
 }
 impl ImportKeyPairRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ImportKeyPairRequestBuilder {
         ImportKeyPairRequestBuilder {
             inner: ImportKeyPairRequest::default(),
@@ -209,6 +210,7 @@ impl<C> ImportKeyPairRequestBuilder<C> {
     }
 }
 impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ImportKeyPairRequest::default(),
@@ -217,6 +219,7 @@ impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ImportKeyPairResponse, ImportKeyPairError> {
@@ -287,19 +290,33 @@ pub enum ImportKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyPairName.Malformed",
-                    "InvalidPublicKeyBody.Malformed",
-                    "MissingParameter",
-                    "KeyPair.AlreadyExist",
-                    "QuotaExceed.KeyPair",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyPairName.Malformed",
+                        "InvalidPublicKeyBody.Malformed",
+                        "MissingParameter",
+                        "KeyPair.AlreadyExist",
+                        "QuotaExceed.KeyPair",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ImportKeyPairError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidKeyPairNameMalformed(error),
             1 => Self::InvalidPublicKeyBodyMalformed(error),
             2 => Self::MissingParameter(error),
@@ -310,61 +327,43 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ImportKeyPairError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error) => {
-                ("InvalidKeyPairNameMalformed", error)
-            }
-            Self::InvalidPublicKeyBodyMalformed(error) => {
-                ("InvalidPublicKeyBodyMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
-            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyPairNameMalformed(error) => (0, error),
+            Self::InvalidPublicKeyBodyMalformed(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::KeyPairAlreadyExist(error) => (3, error),
+            Self::QuotaExceedKeyPair(error) => (4, error),
+            Self::InvalidResourceGroupNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ImportKeyPairError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyPairNameMalformed(_) => {
-                Self::InvalidKeyPairNameMalformed(error)
-            }
-            Self::InvalidPublicKeyBodyMalformed(_) => {
-                Self::InvalidPublicKeyBodyMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
-            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ImportKeyPairError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyPairNameMalformed",
+            "InvalidPublicKeyBodyMalformed",
+            "MissingParameter",
+            "KeyPairAlreadyExist",
+            "QuotaExceedKeyPair",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ImportKeyPairError {

@@ -56,6 +56,7 @@ impl Default for InstallCloudAssistantRequest {
 }
 impl InstallCloudAssistantRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> InstallCloudAssistantRequestBuilder {
         InstallCloudAssistantRequestBuilder {
             inner: InstallCloudAssistantRequest::default(),
@@ -141,6 +142,7 @@ impl<C> InstallCloudAssistantRequestBuilder<C> {
     }
 }
 impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: InstallCloudAssistantRequest::default(),
@@ -149,6 +151,7 @@ impl<'a> InstallCloudAssistantRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -214,20 +217,34 @@ pub enum InstallCloudAssistantError {
 }
 impl From<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "InstanceIds.ExceedLimit",
-                    "Operation.Forbidden",
-                    "InvalidInstanceId.OSTypeUnsupported",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "InstanceIds.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidInstanceId.OSTypeUnsupported",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl InstallCloudAssistantError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::MissingParamInstanceId(error),
             2 => Self::InstanceIdsExceedLimit(error),
@@ -239,55 +256,45 @@ impl From<::acs_runtime::client::ServiceError> for InstallCloudAssistantError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl InstallCloudAssistantError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidInstanceIdOsTypeUnsupported(error) => {
-                ("InvalidInstanceIdOsTypeUnsupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::InstanceIdsExceedLimit(error) => (2, error),
+            Self::OperationForbidden(error) => (3, error),
+            Self::InvalidInstanceIdOsTypeUnsupported(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidInstanceNotFound(error) => (6, error),
+            Self::InternalErrorDispatch(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for InstallCloudAssistantError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidInstanceIdOsTypeUnsupported(_) => {
-                Self::InvalidInstanceIdOsTypeUnsupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for InstallCloudAssistantError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "InstanceIdsExceedLimit",
+            "OperationForbidden",
+            "InvalidInstanceIdOsTypeUnsupported",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for InstallCloudAssistantError {

@@ -82,6 +82,7 @@ impl Default for JoinResourceGroupRequest {
 }
 impl JoinResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> JoinResourceGroupRequestBuilder {
         JoinResourceGroupRequestBuilder {
             inner: JoinResourceGroupRequest::default(),
@@ -193,6 +194,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: JoinResourceGroupRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,20 +267,34 @@ pub enum JoinResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "EntityExists.AssociatedTransferTasks",
-                    "MissingParameter",
-                    "InvalidResourceGroup.Duplicate",
-                    "InvalidRegionId.ResourceGroup",
-                    "InvalidStatus.ResourceGroup",
-                    "InvalidResourceType.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "EntityExists.AssociatedTransferTasks",
+                        "MissingParameter",
+                        "InvalidResourceGroup.Duplicate",
+                        "InvalidRegionId.ResourceGroup",
+                        "InvalidStatus.ResourceGroup",
+                        "InvalidResourceType.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl JoinResourceGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::EntityExistsAssociatedTransferTasks(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidResourceGroupDuplicate(error),
@@ -289,77 +306,45 @@ impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl JoinResourceGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EntityExistsAssociatedTransferTasks(error) => {
-                ("EntityExistsAssociatedTransferTasks", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidResourceGroupDuplicate(error) => {
-                ("InvalidResourceGroupDuplicate", error)
-            }
-            Self::InvalidRegionIdResourceGroup(error) => {
-                ("InvalidRegionIdResourceGroup", error)
-            }
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::EntityExistsAssociatedTransferTasks(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidResourceGroupDuplicate(error) => (2, error),
+            Self::InvalidRegionIdResourceGroup(error) => (3, error),
+            Self::InvalidStatusResourceGroup(error) => (4, error),
+            Self::InvalidResourceTypeNotFound(error) => (5, error),
+            Self::InvalidResourceGroupNotFound(error) => (6, error),
+            Self::InvalidResourceIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for JoinResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::EntityExistsAssociatedTransferTasks(_) => {
-                Self::EntityExistsAssociatedTransferTasks(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidResourceGroupDuplicate(_) => {
-                Self::InvalidResourceGroupDuplicate(error)
-            }
-            Self::InvalidRegionIdResourceGroup(_) => {
-                Self::InvalidRegionIdResourceGroup(error)
-            }
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for JoinResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "EntityExistsAssociatedTransferTasks",
+            "MissingParameter",
+            "InvalidResourceGroupDuplicate",
+            "InvalidRegionIdResourceGroup",
+            "InvalidStatusResourceGroup",
+            "InvalidResourceTypeNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for JoinResourceGroupError {

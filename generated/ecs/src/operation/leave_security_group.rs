@@ -80,6 +80,7 @@ impl Default for LeaveSecurityGroupRequest {
 }
 impl LeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LeaveSecurityGroupRequestBuilder {
         LeaveSecurityGroupRequestBuilder {
             inner: LeaveSecurityGroupRequest::default(),
@@ -185,6 +186,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LeaveSecurityGroupRequest::default(),
@@ -193,6 +195,7 @@ impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,30 +279,44 @@ pub enum LeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId.Malformed",
-                    "MissingParameter.RegionId",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidSecurityGroupAssociation.NotFound",
-                    "InstanceLastSecurityGroup",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceNotInSecurityGroup",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.AtLeastInOneGroup",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidParam.Malformed",
-                    "InvalidParam.EniIdAndInstanceId.Conflict",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "RequestTimeout",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.Malformed",
+                        "MissingParameter.RegionId",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidSecurityGroupAssociation.NotFound",
+                        "InstanceLastSecurityGroup",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceNotInSecurityGroup",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.AtLeastInOneGroup",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidParam.Malformed",
+                        "InvalidParam.EniIdAndInstanceId.Conflict",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "RequestTimeout",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl LeaveSecurityGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceIdMalformed(error),
             1 => Self::MissingParameterRegionId(error),
             2 => Self::InvalidOperationInvalidEniState(error),
@@ -321,117 +338,65 @@ impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl LeaveSecurityGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidSecurityGroupAssociationNotFound(error) => {
-                ("InvalidSecurityGroupAssociationNotFound", error)
-            }
-            Self::InstanceLastSecurityGroup(error) => {
-                ("InstanceLastSecurityGroup", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceNotInSecurityGroup(error) => {
-                ("InstanceNotInSecurityGroup", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationAtLeastInOneGroup(error) => {
-                ("InvalidOperationAtLeastInOneGroup", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
-                ("InvalidParamEniIdAndInstanceIdConflict", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::RequestTimeout(error) => ("RequestTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdMalformed(error) => (0, error),
+            Self::MissingParameterRegionId(error) => (1, error),
+            Self::InvalidOperationInvalidEniState(error) => (2, error),
+            Self::InvalidSecurityGroupAssociationNotFound(error) => (3, error),
+            Self::InstanceLastSecurityGroup(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InstanceNotInSecurityGroup(error) => (7, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (8, error),
+            Self::InvalidOperationAtLeastInOneGroup(error) => (9, error),
+            Self::InvalidOperationEniServiceManaged(error) => (10, error),
+            Self::InvalidOperationInvalidEniType(error) => (11, error),
+            Self::InvalidParamMalformed(error) => (12, error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
+            Self::InvalidEniIdNotFound(error) => (16, error),
+            Self::RequestTimeout(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for LeaveSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidSecurityGroupAssociationNotFound(_) => {
-                Self::InvalidSecurityGroupAssociationNotFound(error)
-            }
-            Self::InstanceLastSecurityGroup(_) => Self::InstanceLastSecurityGroup(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceNotInSecurityGroup(_) => {
-                Self::InstanceNotInSecurityGroup(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationAtLeastInOneGroup(_) => {
-                Self::InvalidOperationAtLeastInOneGroup(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::RequestTimeout(_) => Self::RequestTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LeaveSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdMalformed",
+            "MissingParameterRegionId",
+            "InvalidOperationInvalidEniState",
+            "InvalidSecurityGroupAssociationNotFound",
+            "InstanceLastSecurityGroup",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceNotInSecurityGroup",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationAtLeastInOneGroup",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationInvalidEniType",
+            "InvalidParamMalformed",
+            "InvalidParamEniIdAndInstanceIdConflict",
+            "InvalidInstanceIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidEniIdNotFound",
+            "RequestTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LeaveSecurityGroupError {

@@ -102,6 +102,7 @@ impl Default for ListPluginStatusRequest {
 }
 impl ListPluginStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPluginStatusRequestBuilder {
         ListPluginStatusRequestBuilder {
             inner: ListPluginStatusRequest::default(),
@@ -245,6 +246,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     }
 }
 impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPluginStatusRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListPluginStatusResponse, ListPluginStatusError> {
@@ -344,22 +347,36 @@ pub enum ListPluginStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "InvalidParam.PageNumber",
-                    "InvalidParam.PageSize",
-                    "PluginName.MissingValue",
-                    "InstanceIds.ExceedLimit",
-                    "InvalidParameter.NextToken",
-                    "InvalidParameter.MaxResults",
-                    "InvalidInstance.NotFound",
-                    "InvalidPluginName.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InvalidParam.PageNumber",
+                        "InvalidParam.PageSize",
+                        "PluginName.MissingValue",
+                        "InstanceIds.ExceedLimit",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "InvalidInstance.NotFound",
+                        "InvalidPluginName.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListPluginStatusError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::InvalidParamPageNumber(error),
             2 => Self::InvalidParamPageSize(error),
@@ -373,63 +390,49 @@ impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListPluginStatusError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::PluginNameMissingValue(error) => ("PluginNameMissingValue", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidPluginNameNotFound(error) => {
-                ("InvalidPluginNameNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InvalidParamPageNumber(error) => (1, error),
+            Self::InvalidParamPageSize(error) => (2, error),
+            Self::PluginNameMissingValue(error) => (3, error),
+            Self::InstanceIdsExceedLimit(error) => (4, error),
+            Self::InvalidParameterNextToken(error) => (5, error),
+            Self::InvalidParameterMaxResults(error) => (6, error),
+            Self::InvalidInstanceNotFound(error) => (7, error),
+            Self::InvalidPluginNameNotFound(error) => (8, error),
+            Self::InternalErrorDispatch(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ListPluginStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::PluginNameMissingValue(_) => Self::PluginNameMissingValue(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidPluginNameNotFound(_) => Self::InvalidPluginNameNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPluginStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InvalidParamPageNumber",
+            "InvalidParamPageSize",
+            "PluginNameMissingValue",
+            "InstanceIdsExceedLimit",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "InvalidInstanceNotFound",
+            "InvalidPluginNameNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPluginStatusError {

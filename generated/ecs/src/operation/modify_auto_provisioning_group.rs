@@ -133,6 +133,7 @@ impl Default for ModifyAutoProvisioningGroupRequest {
 }
 impl ModifyAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyAutoProvisioningGroupRequestBuilder {
         ModifyAutoProvisioningGroupRequestBuilder {
             inner: ModifyAutoProvisioningGroupRequest::default(),
@@ -332,6 +333,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyAutoProvisioningGroupRequest::default(),
@@ -340,6 +342,7 @@ impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -415,26 +418,40 @@ pub enum ModifyAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "NoPermission",
-                    "InvalidLaunchTemplateConfigs.SizeExceed",
-                    "QuotaExceed.LaunchTemplateConfigs",
-                    "OperationDenied",
-                    "VpcMismatch.SecurityGroupAndVSwitch",
-                    "Forbidden.RAM",
-                    "InvalidName.Malformed",
-                    "AutoProvisioningGroup.Unauthorized",
-                    "AutoProvisioningGroup.IncorrectStatus",
-                    "InvalidParameter.TargetCapacity",
-                    "InvalidAutoProvisioningGroupId.NotFound",
-                    "InvalidParameter.MaxPrice",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "NoPermission",
+                        "InvalidLaunchTemplateConfigs.SizeExceed",
+                        "QuotaExceed.LaunchTemplateConfigs",
+                        "OperationDenied",
+                        "VpcMismatch.SecurityGroupAndVSwitch",
+                        "Forbidden.RAM",
+                        "InvalidName.Malformed",
+                        "AutoProvisioningGroup.Unauthorized",
+                        "AutoProvisioningGroup.IncorrectStatus",
+                        "InvalidParameter.TargetCapacity",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                        "InvalidParameter.MaxPrice",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyAutoProvisioningGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::NoPermission(error),
             2 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
@@ -452,91 +469,57 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyAutoProvisioningGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
-                ("InvalidLaunchTemplateConfigsSizeExceed", error)
-            }
-            Self::QuotaExceedLaunchTemplateConfigs(error) => {
-                ("QuotaExceedLaunchTemplateConfigs", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
-                ("VpcMismatchSecurityGroupAndVSwitch", error)
-            }
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::AutoProvisioningGroupUnauthorized(error) => {
-                ("AutoProvisioningGroupUnauthorized", error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(error) => {
-                ("AutoProvisioningGroupIncorrectStatus", error)
-            }
-            Self::InvalidParameterTargetCapacity(error) => {
-                ("InvalidParameterTargetCapacity", error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::NoPermission(error) => (1, error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (2, error),
+            Self::QuotaExceedLaunchTemplateConfigs(error) => (3, error),
+            Self::OperationDenied(error) => (4, error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (5, error),
+            Self::ForbiddenRam(error) => (6, error),
+            Self::InvalidNameMalformed(error) => (7, error),
+            Self::AutoProvisioningGroupUnauthorized(error) => (8, error),
+            Self::AutoProvisioningGroupIncorrectStatus(error) => (9, error),
+            Self::InvalidParameterTargetCapacity(error) => (10, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (11, error),
+            Self::InvalidParameterMaxPrice(error) => (12, error),
+            Self::InvalidVSwitchIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            Self::QuotaExceedLaunchTemplateConfigs(_) => {
-                Self::QuotaExceedLaunchTemplateConfigs(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::AutoProvisioningGroupUnauthorized(_) => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(_) => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            Self::InvalidParameterTargetCapacity(_) => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "NoPermission",
+            "InvalidLaunchTemplateConfigsSizeExceed",
+            "QuotaExceedLaunchTemplateConfigs",
+            "OperationDenied",
+            "VpcMismatchSecurityGroupAndVSwitch",
+            "ForbiddenRam",
+            "InvalidNameMalformed",
+            "AutoProvisioningGroupUnauthorized",
+            "AutoProvisioningGroupIncorrectStatus",
+            "InvalidParameterTargetCapacity",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "InvalidParameterMaxPrice",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {

@@ -136,6 +136,7 @@ impl Default for ModifyAutoSnapshotPolicyExRequest {
 }
 impl ModifyAutoSnapshotPolicyExRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyAutoSnapshotPolicyExRequestBuilder {
         ModifyAutoSnapshotPolicyExRequestBuilder {
             inner: ModifyAutoSnapshotPolicyExRequest::default(),
@@ -322,6 +323,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     }
 }
 impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyAutoSnapshotPolicyExRequest::default(),
@@ -330,6 +332,7 @@ impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -405,25 +408,39 @@ pub enum ModifyAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.EncryptedIllegal",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidParam.EncryptedMismatch",
-                    "ParameterInvalid",
-                    "InvalidParameter.TargetCopyRegions",
-                    "InvalidParameter.CopiedSnapshotsRetentionDays",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidOperation.PolicyTypeUnsupported",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidParam.EncryptedMismatch",
+                        "ParameterInvalid",
+                        "InvalidParameter.TargetCopyRegions",
+                        "InvalidParameter.CopiedSnapshotsRetentionDays",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidOperation.PolicyTypeUnsupported",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyAutoSnapshotPolicyExError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterEncryptedIllegal(error),
             1 => Self::InvalidParameterKmsNotEnabled(error),
             2 => Self::InvalidParameterEncryptedKmsNotEnable(error),
@@ -440,109 +457,55 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyAutoSnapshotPolicyExError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidParameterTargetCopyRegions(error) => {
-                ("InvalidParameterTargetCopyRegions", error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => {
-                ("InvalidParameterCopiedSnapshotsRetentionDays", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidOperationPolicyTypeUnsupported(error) => {
-                ("InvalidOperationPolicyTypeUnsupported", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedIllegal(error) => (0, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (2, error),
+            Self::InvalidParamEncryptedMismatch(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidParameterTargetCopyRegions(error) => (5, error),
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (6, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (7, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (8, error),
+            Self::InvalidOperationPolicyTypeUnsupported(error) => (9, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (10, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (11, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ModifyAutoSnapshotPolicyExError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidParameterTargetCopyRegions(_) => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidOperationPolicyTypeUnsupported(_) => {
-                Self::InvalidOperationPolicyTypeUnsupported(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyAutoSnapshotPolicyExError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidParamEncryptedMismatch",
+            "ParameterInvalid",
+            "InvalidParameterTargetCopyRegions",
+            "InvalidParameterCopiedSnapshotsRetentionDays",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidOperationPolicyTypeUnsupported",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyAutoSnapshotPolicyExError {

@@ -53,6 +53,7 @@ impl Default for ModifyBandwidthPackageSpecRequest {
 }
 impl ModifyBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyBandwidthPackageSpecRequestBuilder {
         ModifyBandwidthPackageSpecRequestBuilder {
             inner: ModifyBandwidthPackageSpecRequest::default(),
@@ -136,6 +137,7 @@ impl<C> ModifyBandwidthPackageSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyBandwidthPackageSpecRequest::default(),
@@ -144,6 +146,7 @@ impl<'a> ModifyBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -202,19 +205,33 @@ pub enum ModifyBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidBandwidth.ValueNotSupported",
-                    "BandwidthPackage.FinancialLocked",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.Bandwidth",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidBandwidth.ValueNotSupported",
+                        "BandwidthPackage.FinancialLocked",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyBandwidthPackageSpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenChargeTypeIsPrepaid(error),
             1 => Self::MissingParamBandwidth(error),
             2 => Self::IllegalParamBandwidth(error),
@@ -225,65 +242,43 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBandwidthPackageSpecErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyBandwidthPackageSpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::BandwidthPackageFinancialLocked(error) => {
-                ("BandwidthPackageFinancialLocked", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (0, error),
+            Self::MissingParamBandwidth(error) => (1, error),
+            Self::IllegalParamBandwidth(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::InvalidBandwidthValueNotSupported(error) => (5, error),
+            Self::BandwidthPackageFinancialLocked(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ModifyBandwidthPackageSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::BandwidthPackageFinancialLocked(_) => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyBandwidthPackageSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenChargeTypeIsPrepaid",
+            "MissingParamBandwidth",
+            "IllegalParamBandwidth",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidBandwidthValueNotSupported",
+            "BandwidthPackageFinancialLocked",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyBandwidthPackageSpecError {

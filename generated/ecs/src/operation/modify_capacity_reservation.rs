@@ -104,6 +104,7 @@ impl Default for ModifyCapacityReservationRequest {
 }
 impl ModifyCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCapacityReservationRequestBuilder {
         ModifyCapacityReservationRequestBuilder {
             inner: ModifyCapacityReservationRequest::default(),
@@ -257,6 +258,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCapacityReservationRequest::default(),
@@ -265,6 +267,7 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -348,29 +351,43 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "InvalidDescription.ValueNotSupported",
-                    "InvalidEndTime.ValueNotSupported",
-                    "InvalidStartTime.ValueNotSupported",
-                    "InvalidUser.Unauthorized",
-                    "IncorrectPrivatePoolStatus",
-                    "OperationDenied.NoStock",
-                    "InvalidPrivatePoolOptionsName.ValueNotSupported",
-                    "InvalidPlatform.ValueNotSupported",
-                    "OperationDenied.PlatformNotSupported",
-                    "OperationDenied.EndTimeTypeNotSupported",
-                    "OperationDenied.StartTimeNotSupported",
-                    "OperationDenied.InstanceAmountNotSupported",
-                    "InvalidPrivatePoolOptions.Id",
-                    "OperationDenied.InstanceTypeNotAuthorized",
-                    "InvalidPrivatePoolId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "InvalidDescription.ValueNotSupported",
+                        "InvalidEndTime.ValueNotSupported",
+                        "InvalidStartTime.ValueNotSupported",
+                        "InvalidUser.Unauthorized",
+                        "IncorrectPrivatePoolStatus",
+                        "OperationDenied.NoStock",
+                        "InvalidPrivatePoolOptionsName.ValueNotSupported",
+                        "InvalidPlatform.ValueNotSupported",
+                        "OperationDenied.PlatformNotSupported",
+                        "OperationDenied.EndTimeTypeNotSupported",
+                        "OperationDenied.StartTimeNotSupported",
+                        "OperationDenied.InstanceAmountNotSupported",
+                        "InvalidPrivatePoolOptions.Id",
+                        "OperationDenied.InstanceTypeNotAuthorized",
+                        "InvalidPrivatePoolId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyCapacityReservationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceAmountValueNotSupported(error),
             1 => Self::InvalidDescriptionValueNotSupported(error),
             2 => Self::InvalidEndTimeValueNotSupported(error),
@@ -391,125 +408,63 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyCapacityReservationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::InvalidDescriptionValueNotSupported(error) => {
-                ("InvalidDescriptionValueNotSupported", error)
-            }
-            Self::InvalidEndTimeValueNotSupported(error) => {
-                ("InvalidEndTimeValueNotSupported", error)
-            }
-            Self::InvalidStartTimeValueNotSupported(error) => {
-                ("InvalidStartTimeValueNotSupported", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => {
-                ("InvalidPrivatePoolOptionsNameValueNotSupported", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::OperationDeniedPlatformNotSupported(error) => {
-                ("OperationDeniedPlatformNotSupported", error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(error) => {
-                ("OperationDeniedEndTimeTypeNotSupported", error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(error) => {
-                ("OperationDeniedStartTimeNotSupported", error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(error) => {
-                ("OperationDeniedInstanceAmountNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::OperationDeniedInstanceTypeNotAuthorized(error) => {
-                ("OperationDeniedInstanceTypeNotAuthorized", error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(error) => {
-                ("InvalidPrivatePoolIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (0, error),
+            Self::InvalidDescriptionValueNotSupported(error) => (1, error),
+            Self::InvalidEndTimeValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeValueNotSupported(error) => (3, error),
+            Self::InvalidUserUnauthorized(error) => (4, error),
+            Self::IncorrectPrivatePoolStatus(error) => (5, error),
+            Self::OperationDeniedNoStock(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => (7, error),
+            Self::InvalidPlatformValueNotSupported(error) => (8, error),
+            Self::OperationDeniedPlatformNotSupported(error) => (9, error),
+            Self::OperationDeniedEndTimeTypeNotSupported(error) => (10, error),
+            Self::OperationDeniedStartTimeNotSupported(error) => (11, error),
+            Self::OperationDeniedInstanceAmountNotSupported(error) => (12, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (13, error),
+            Self::OperationDeniedInstanceTypeNotAuthorized(error) => (14, error),
+            Self::InvalidPrivatePoolIdNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for ModifyCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::InvalidDescriptionValueNotSupported(_) => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            Self::InvalidEndTimeValueNotSupported(_) => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            Self::InvalidStartTimeValueNotSupported(_) => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::OperationDeniedPlatformNotSupported(_) => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(_) => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(_) => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::OperationDeniedInstanceTypeNotAuthorized(_) => {
-                Self::OperationDeniedInstanceTypeNotAuthorized(error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(_) => {
-                Self::InvalidPrivatePoolIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceAmountValueNotSupported",
+            "InvalidDescriptionValueNotSupported",
+            "InvalidEndTimeValueNotSupported",
+            "InvalidStartTimeValueNotSupported",
+            "InvalidUserUnauthorized",
+            "IncorrectPrivatePoolStatus",
+            "OperationDeniedNoStock",
+            "InvalidPrivatePoolOptionsNameValueNotSupported",
+            "InvalidPlatformValueNotSupported",
+            "OperationDeniedPlatformNotSupported",
+            "OperationDeniedEndTimeTypeNotSupported",
+            "OperationDeniedStartTimeNotSupported",
+            "OperationDeniedInstanceAmountNotSupported",
+            "InvalidPrivatePoolOptionsId",
+            "OperationDeniedInstanceTypeNotAuthorized",
+            "InvalidPrivatePoolIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCapacityReservationError {

@@ -117,6 +117,7 @@ impl Default for ModifyDedicatedHostAttributeRequest {
 }
 impl ModifyDedicatedHostAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostAttributeRequestBuilder {
         ModifyDedicatedHostAttributeRequestBuilder {
             inner: ModifyDedicatedHostAttributeRequest::default(),
@@ -281,6 +282,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostAttributeRequest::default(),
@@ -289,6 +291,7 @@ impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -362,24 +365,38 @@ pub enum ModifyDedicatedHostAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDedicatedHostName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.SlbUdpTimeout",
-                    "InvalidParameter.UdpTimeout",
-                    "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
-                    "InvalidCpuOverCommitRatio.ValueNotSupported",
-                    "InvalidUser.Unauthorized",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidDedicatedHostClusterId.NotFound",
-                    "InvalidDedicatedHostClusterId.ExceedMaxSize",
-                    "InvalidDedicatedHostClusterId.NotMatch",
-                    "InvalidParameter.ActionOnMaintenance",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDedicatedHostName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.SlbUdpTimeout",
+                        "InvalidParameter.UdpTimeout",
+                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                        "InvalidCpuOverCommitRatio.ValueNotSupported",
+                        "InvalidUser.Unauthorized",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                        "InvalidDedicatedHostClusterId.NotMatch",
+                        "InvalidParameter.ActionOnMaintenance",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyDedicatedHostAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDedicatedHostNameMalformed(error),
             1 => Self::InvalidDescriptionMalformed(error),
             2 => Self::InvalidParameterSlbUdpTimeout(error),
@@ -395,103 +412,55 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyDedicatedHostAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostNameMalformed(error) => {
-                ("InvalidDedicatedHostNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(error) => {
-                ("InvalidParameterSlbUdpTimeout", error)
-            }
-            Self::InvalidParameterUdpTimeout(error) => {
-                ("InvalidParameterUdpTimeout", error)
-            }
+            Self::InvalidDedicatedHostNameMalformed(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidParameterSlbUdpTimeout(error) => (2, error),
+            Self::InvalidParameterUdpTimeout(error) => (3, error),
             Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+                (4, error)
             }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
-                ("InvalidCpuOverCommitRatioValueNotSupported", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
-                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotMatch(error) => {
-                ("InvalidDedicatedHostClusterIdNotMatch", error)
-            }
-            Self::InvalidParameterActionOnMaintenance(error) => {
-                ("InvalidParameterActionOnMaintenance", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (5, error),
+            Self::InvalidUserUnauthorized(error) => (6, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (7, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (8, error),
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (9, error),
+            Self::InvalidDedicatedHostClusterIdNotMatch(error) => (10, error),
+            Self::InvalidParameterActionOnMaintenance(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDedicatedHostNameMalformed(_) => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(_) => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            Self::InvalidParameterUdpTimeout(_) => {
-                Self::InvalidParameterUdpTimeout(error)
-            }
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotMatch(_) => {
-                Self::InvalidDedicatedHostClusterIdNotMatch(error)
-            }
-            Self::InvalidParameterActionOnMaintenance(_) => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDedicatedHostNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterSlbUdpTimeout",
+            "InvalidParameterUdpTimeout",
+            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
+            "InvalidCpuOverCommitRatioValueNotSupported",
+            "InvalidUserUnauthorized",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdExceedMaxSize",
+            "InvalidDedicatedHostClusterIdNotMatch",
+            "InvalidParameterActionOnMaintenance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAttributeError {

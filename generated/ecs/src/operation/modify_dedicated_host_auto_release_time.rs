@@ -68,6 +68,7 @@ impl Default for ModifyDedicatedHostAutoReleaseTimeRequest {
 }
 impl ModifyDedicatedHostAutoReleaseTimeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
         ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
             inner: ModifyDedicatedHostAutoReleaseTimeRequest::default(),
@@ -167,6 +168,7 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostAutoReleaseTimeRequest::default(),
@@ -175,6 +177,7 @@ impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,18 +238,32 @@ pub enum ModifyDedicatedHostAutoReleaseTimeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "ChargeTypeViolation",
-                    "NoSuchResource",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "ChargeTypeViolation",
+                        "NoSuchResource",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyDedicatedHostAutoReleaseTimeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::UnsupportedParameter(error),
             2 => Self::InvalidAutoReleaseTimeMalformed(error),
@@ -256,51 +273,41 @@ for ModifyDedicatedHostAutoReleaseTimeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyDedicatedHostAutoReleaseTimeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (2, error),
+            Self::ChargeTypeViolation(error) => (3, error),
+            Self::NoSuchResource(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostAutoReleaseTimeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostAutoReleaseTimeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidAutoReleaseTimeMalformed",
+            "ChargeTypeViolation",
+            "NoSuchResource",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {

@@ -83,6 +83,7 @@ impl Default for ModifyDiagnosticMetricSetRequest {
 }
 impl ModifyDiagnosticMetricSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiagnosticMetricSetRequestBuilder {
         ModifyDiagnosticMetricSetRequestBuilder {
             inner: ModifyDiagnosticMetricSetRequest::default(),
@@ -221,6 +222,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiagnosticMetricSetRequest::default(),
@@ -229,6 +231,7 @@ impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -282,13 +285,13 @@ pub enum ModifyDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"])
-        {
-            0 => Self::InvalidParameterMetricSetId(error),
-            1 => Self::InvalidParameterMetricIds(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiagnosticMetricSetError {
@@ -297,38 +300,42 @@ impl ModifyDiagnosticMetricSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterMetricSetId(error),
+            1 => Self::InvalidParameterMetricIds(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterMetricSetId(error) => {
-                ("InvalidParameterMetricSetId", error)
-            }
-            Self::InvalidParameterMetricIds(error) => {
-                ("InvalidParameterMetricIds", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterMetricSetId(error) => (0, error),
+            Self::InvalidParameterMetricIds(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyDiagnosticMetricSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterMetricSetId(_) => {
-                Self::InvalidParameterMetricSetId(error)
-            }
-            Self::InvalidParameterMetricIds(_) => Self::InvalidParameterMetricIds(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiagnosticMetricSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterMetricSetId",
+            "InvalidParameterMetricIds",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiagnosticMetricSetError {

@@ -103,6 +103,7 @@ impl Default for ModifyDiskChargeTypeRequest {
 }
 impl ModifyDiskChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskChargeTypeRequestBuilder {
         ModifyDiskChargeTypeRequestBuilder {
             inner: ModifyDiskChargeTypeRequest::default(),
@@ -235,6 +236,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskChargeTypeRequest::default(),
@@ -243,6 +245,7 @@ impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -382,52 +385,66 @@ pub enum ModifyDiskChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "MissingParameter.RegionId",
-                    "MissingParameter.InstanceIdNotSupported",
-                    "ChargeTypeViolation",
-                    "InvalidInstanceId.Released",
-                    "InvalidInstance.PurchaseNotFound",
-                    "InvalidInstance.UnPaidOrder",
-                    "InvalidClientToken.ValueNotSupported",
-                    "Account.Arrearage",
-                    "Idempotence.SignatureMismatch",
-                    "OrderCreationFailed",
-                    "Throttling",
-                    "InstanceDowngrade.QuotaExceed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "LastOrderProcessing",
-                    "InvalidAction.WithActiveElasticUpgrade",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidOperation.DiskMustAttachedToInstance",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidOrder.Overdue",
-                    "IncorrectInstanceStatus",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidInstanceChargeType.NotFound",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidOperation.UnpaidOrder",
-                    "InvalidRegionId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InvalidZoneId.NotFound",
-                    "InvalidRamRole.NotFound",
-                    "InvalidDiskIds.NotFound",
-                    "InvalidDiskIds.NotPortable",
-                    "InvalidDataDiskSize.ValueNotSupported",
-                    "InvalidAction.NotSupported",
-                    "InvalidInstanceStatus.NotSupported",
-                    "InvalidInstanceId.NOT_FOUND",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "MissingParameter.RegionId",
+                        "MissingParameter.InstanceIdNotSupported",
+                        "ChargeTypeViolation",
+                        "InvalidInstanceId.Released",
+                        "InvalidInstance.PurchaseNotFound",
+                        "InvalidInstance.UnPaidOrder",
+                        "InvalidClientToken.ValueNotSupported",
+                        "Account.Arrearage",
+                        "Idempotence.SignatureMismatch",
+                        "OrderCreationFailed",
+                        "Throttling",
+                        "InstanceDowngrade.QuotaExceed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "LastOrderProcessing",
+                        "InvalidAction.WithActiveElasticUpgrade",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidOperation.DiskMustAttachedToInstance",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidOrder.Overdue",
+                        "IncorrectInstanceStatus",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidOperation.UnpaidOrder",
+                        "InvalidRegionId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InvalidZoneId.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidDiskIds.NotFound",
+                        "InvalidDiskIds.NotPortable",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidAction.NotSupported",
+                        "InvalidInstanceStatus.NotSupported",
+                        "InvalidInstanceId.NOT_FOUND",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyDiskChargeTypeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceTypeValueUnauthorized(error),
             1 => Self::InvalidInstanceTypeValueNotSupported(error),
             2 => Self::MissingParameterRegionId(error),
@@ -471,203 +488,109 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyDiskChargeTypeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::MissingParameterInstanceIdNotSupported(error) => {
-                ("MissingParameterInstanceIdNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidInstanceIdReleased(error) => {
-                ("InvalidInstanceIdReleased", error)
-            }
-            Self::InvalidInstancePurchaseNotFound(error) => {
-                ("InvalidInstancePurchaseNotFound", error)
-            }
-            Self::InvalidInstanceUnPaidOrder(error) => {
-                ("InvalidInstanceUnPaidOrder", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InstanceDowngradeQuotaExceed(error) => {
-                ("InstanceDowngradeQuotaExceed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::InvalidActionWithActiveElasticUpgrade(error) => {
-                ("InvalidActionWithActiveElasticUpgrade", error)
-            }
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidOperationDiskMustAttachedToInstance(error) => {
-                ("InvalidOperationDiskMustAttachedToInstance", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidOrderOverdue(error) => ("InvalidOrderOverdue", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidOperationUnpaidOrder(error) => {
-                ("InvalidOperationUnpaidOrder", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
-            Self::InvalidDiskIdsNotPortable(error) => {
-                ("InvalidDiskIdsNotPortable", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidActionNotSupported(error) => {
-                ("InvalidActionNotSupported", error)
-            }
-            Self::InvalidInstanceStatusNotSupported(error) => {
-                ("InvalidInstanceStatusNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFoundError(error) => {
-                ("InvalidInstanceIdNotFoundError", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
+            Self::MissingParameterRegionId(error) => (2, error),
+            Self::MissingParameterInstanceIdNotSupported(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidInstanceIdReleased(error) => (5, error),
+            Self::InvalidInstancePurchaseNotFound(error) => (6, error),
+            Self::InvalidInstanceUnPaidOrder(error) => (7, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (8, error),
+            Self::AccountArrearage(error) => (9, error),
+            Self::IdempotenceSignatureMismatch(error) => (10, error),
+            Self::OrderCreationFailed(error) => (11, error),
+            Self::Throttling(error) => (12, error),
+            Self::InstanceDowngradeQuotaExceed(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (15, error),
+            Self::LastOrderProcessing(error) => (16, error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => (17, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (18, error),
+            Self::NoPermissionPrice(error) => (19, error),
+            Self::NoPermissionRefund(error) => (20, error),
+            Self::InvalidOperationDiskMustAttachedToInstance(error) => (21, error),
+            Self::InstanceExpiredOrInArrears(error) => (22, error),
+            Self::InvalidOrderOverdue(error) => (23, error),
+            Self::IncorrectInstanceStatus(error) => (24, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (25, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (26, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (27, error),
+            Self::InvalidOperationUnpaidOrder(error) => (28, error),
+            Self::InvalidRegionIdNotFound(error) => (29, error),
+            Self::PaymentMethodNotFound(error) => (30, error),
+            Self::InvalidZoneIdNotFound(error) => (31, error),
+            Self::InvalidRamRoleNotFound(error) => (32, error),
+            Self::InvalidDiskIdsNotFound(error) => (33, error),
+            Self::InvalidDiskIdsNotPortable(error) => (34, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (35, error),
+            Self::InvalidActionNotSupported(error) => (36, error),
+            Self::InvalidInstanceStatusNotSupported(error) => (37, error),
+            Self::InvalidInstanceIdNotFoundError(error) => (38, error),
+            Self::InternalError(error) => (39, error),
+            Self::Unhandled(error) => (40, error),
         }
     }
 }
 impl Clone for ModifyDiskChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::MissingParameterInstanceIdNotSupported(_) => {
-                Self::MissingParameterInstanceIdNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidInstanceIdReleased(_) => Self::InvalidInstanceIdReleased(error),
-            Self::InvalidInstancePurchaseNotFound(_) => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            Self::InvalidInstanceUnPaidOrder(_) => {
-                Self::InvalidInstanceUnPaidOrder(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InstanceDowngradeQuotaExceed(_) => {
-                Self::InstanceDowngradeQuotaExceed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::InvalidActionWithActiveElasticUpgrade(_) => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidOperationDiskMustAttachedToInstance(_) => {
-                Self::InvalidOperationDiskMustAttachedToInstance(error)
-            }
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidOrderOverdue(_) => Self::InvalidOrderOverdue(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidOperationUnpaidOrder(_) => {
-                Self::InvalidOperationUnpaidOrder(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
-            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidActionNotSupported(_) => Self::InvalidActionNotSupported(error),
-            Self::InvalidInstanceStatusNotSupported(_) => {
-                Self::InvalidInstanceStatusNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFoundError(_) => {
-                Self::InvalidInstanceIdNotFoundError(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "MissingParameterRegionId",
+            "MissingParameterInstanceIdNotSupported",
+            "ChargeTypeViolation",
+            "InvalidInstanceIdReleased",
+            "InvalidInstancePurchaseNotFound",
+            "InvalidInstanceUnPaidOrder",
+            "InvalidClientTokenValueNotSupported",
+            "AccountArrearage",
+            "IdempotenceSignatureMismatch",
+            "OrderCreationFailed",
+            "Throttling",
+            "InstanceDowngradeQuotaExceed",
+            "InvalidInstanceIdNotFound",
+            "InvalidDiskDetachedSystemDisk",
+            "LastOrderProcessing",
+            "InvalidActionWithActiveElasticUpgrade",
+            "DiskInDedicatedBlockStorageCluster",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidOperationDiskMustAttachedToInstance",
+            "InstanceExpiredOrInArrears",
+            "InvalidOrderOverdue",
+            "IncorrectInstanceStatus",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidOperationUnpaidOrder",
+            "InvalidRegionIdNotFound",
+            "PaymentMethodNotFound",
+            "InvalidZoneIdNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidDiskIdsNotFound",
+            "InvalidDiskIdsNotPortable",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidActionNotSupported",
+            "InvalidInstanceStatusNotSupported",
+            "InvalidInstanceIdNotFoundError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskChargeTypeError {

@@ -133,6 +133,7 @@ impl Default for ModifyDiskSpecRequest {
 }
 impl ModifyDiskSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskSpecRequestBuilder {
         ModifyDiskSpecRequestBuilder {
             inner: ModifyDiskSpecRequest::default(),
@@ -298,6 +299,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskSpecRequest::default(),
@@ -306,6 +308,7 @@ impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyDiskSpecResponse, ModifyDiskSpecError> {
@@ -484,64 +487,78 @@ pub enum ModifyDiskSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPerformanceLevel.Malformed",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidPerformanceLevelParam.Mismatch",
-                    "OperationDenied.DiskInDedicatedBlockStorageCluster",
-                    "IncorrectDiskStatus.ReplicationStatusNotFound",
-                    "IncorrectDiskStatus.InReplication",
-                    "ProvisionedIopsForDiskCategoryUnsupported",
-                    "InvalidProvisionedIops.LimitExceed",
-                    "QuotaExceed.DiskCapacity",
-                    "MalformedParameter.PerformanceControlOptions",
-                    "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "InvalidOperation.InstanceRenewWithDowngradeInPlan",
-                    "InvalidOperation.InstanceStatusUnsupported",
-                    "MissingParameter.DestinationZoneId",
-                    "InvalidDestinationZoneId.Mismatch",
-                    "InvalidOperation.MultiAttachRegionalDiskUnsupported",
-                    "InvalidDestinationZoneId.DiskCategoryUnsupported",
-                    "IncorrectInstanceStatus",
-                    "DiskInArrears",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectDiskStatus",
-                    "DiskCreatingSnapshot",
-                    "OperationDenied",
-                    "InvalidPerformanceLevel.TooLow",
-                    "OperationDenied.PerformanceLevelNotMatch",
-                    "UserNotInTheWhiteList",
-                    "InvalidRegion.NotSupport",
-                    "Downgrade.NotSupported",
-                    "InvalidInstanceType.NotSupportDiskCategory",
-                    "ModifyingDiskCategoryLimitExceed",
-                    "DiskInCoolingPeriod",
-                    "DiskHasFlashSnapshot",
-                    "NoChangeInDiskCategoryAndPerformanceLevel",
-                    "OperationDenied.NoStock",
-                    "InvalidOperation.MultiAttachDisk",
-                    "OperationDenied.DiskExpansionUnfinished",
-                    "InvalidDiskCategory.NotSupported",
-                    "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
-                    "InvalidStatus.DiskUnderPerformanceControl",
-                    "InvalidStatus.DiskNotReady",
-                    "InvalidOperation.DiskInReplicaPairsUnsupported",
-                    "InvalidDisk.DetachedSystemDisk",
-                    "InvalidDiskCategory.InstanceTypeUnsupported",
-                    "InvalidOperation.CMKNotEnabled",
-                    "InvalidOperation.CMKUnauthorized",
-                    "InstanceLockedForSecurity",
-                    "InvalidDiskId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "InvalidDiskCategory.ValueUnauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidPerformanceLevelParam.Mismatch",
+                        "OperationDenied.DiskInDedicatedBlockStorageCluster",
+                        "IncorrectDiskStatus.ReplicationStatusNotFound",
+                        "IncorrectDiskStatus.InReplication",
+                        "ProvisionedIopsForDiskCategoryUnsupported",
+                        "InvalidProvisionedIops.LimitExceed",
+                        "QuotaExceed.DiskCapacity",
+                        "MalformedParameter.PerformanceControlOptions",
+                        "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                        "InvalidOperation.InstanceStatusUnsupported",
+                        "MissingParameter.DestinationZoneId",
+                        "InvalidDestinationZoneId.Mismatch",
+                        "InvalidOperation.MultiAttachRegionalDiskUnsupported",
+                        "InvalidDestinationZoneId.DiskCategoryUnsupported",
+                        "IncorrectInstanceStatus",
+                        "DiskInArrears",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectDiskStatus",
+                        "DiskCreatingSnapshot",
+                        "OperationDenied",
+                        "InvalidPerformanceLevel.TooLow",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "UserNotInTheWhiteList",
+                        "InvalidRegion.NotSupport",
+                        "Downgrade.NotSupported",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "ModifyingDiskCategoryLimitExceed",
+                        "DiskInCoolingPeriod",
+                        "DiskHasFlashSnapshot",
+                        "NoChangeInDiskCategoryAndPerformanceLevel",
+                        "OperationDenied.NoStock",
+                        "InvalidOperation.MultiAttachDisk",
+                        "OperationDenied.DiskExpansionUnfinished",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
+                        "InvalidStatus.DiskUnderPerformanceControl",
+                        "InvalidStatus.DiskNotReady",
+                        "InvalidOperation.DiskInReplicaPairsUnsupported",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "InvalidDiskCategory.InstanceTypeUnsupported",
+                        "InvalidOperation.CMKNotEnabled",
+                        "InvalidOperation.CMKUnauthorized",
+                        "InstanceLockedForSecurity",
+                        "InvalidDiskId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "InvalidDiskCategory.ValueUnauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyDiskSpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidPerformanceLevelMalformed(error),
             1 => Self::InvalidDiskCategoryValueNotSupported(error),
             2 => Self::InvalidPerformanceLevelParamMismatch(error),
@@ -599,277 +616,139 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyDiskSpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidPerformanceLevelParamMismatch(error) => {
-                ("InvalidPerformanceLevelParamMismatch", error)
-            }
-            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => {
-                ("OperationDeniedDiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
-                ("IncorrectDiskStatusReplicationStatusNotFound", error)
-            }
-            Self::IncorrectDiskStatusInReplication(error) => {
-                ("IncorrectDiskStatusInReplication", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
-                ("ProvisionedIopsForDiskCategoryUnsupported", error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(error) => {
-                ("InvalidProvisionedIopsLimitExceed", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::MalformedParameterPerformanceControlOptions(error) => {
-                ("MalformedParameterPerformanceControlOptions", error)
-            }
+            Self::InvalidPerformanceLevelMalformed(error) => (0, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (1, error),
+            Self::InvalidPerformanceLevelParamMismatch(error) => (2, error),
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => (3, error),
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (4, error),
+            Self::IncorrectDiskStatusInReplication(error) => (5, error),
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (6, error),
+            Self::InvalidProvisionedIopsLimitExceed(error) => (7, error),
+            Self::QuotaExceedDiskCapacity(error) => (8, error),
+            Self::MalformedParameterPerformanceControlOptions(error) => (9, error),
             Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error) => {
-                ("InvalidPerformanceControlOptionsModifyOperationUnsupported", error)
+                (10, error)
             }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
-                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(error) => {
-                ("InvalidOperationInstanceStatusUnsupported", error)
-            }
-            Self::MissingParameterDestinationZoneId(error) => {
-                ("MissingParameterDestinationZoneId", error)
-            }
-            Self::InvalidDestinationZoneIdMismatch(error) => {
-                ("InvalidDestinationZoneIdMismatch", error)
-            }
+            Self::NoPermissionPrice(error) => (11, error),
+            Self::NoPermissionRefund(error) => (12, error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (13, error),
+            Self::InvalidOperationInstanceStatusUnsupported(error) => (14, error),
+            Self::MissingParameterDestinationZoneId(error) => (15, error),
+            Self::InvalidDestinationZoneIdMismatch(error) => (16, error),
             Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error) => {
-                ("InvalidOperationMultiAttachRegionalDiskUnsupported", error)
+                (17, error)
             }
-            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => {
-                ("InvalidDestinationZoneIdDiskCategoryUnsupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPerformanceLevelTooLow(error) => {
-                ("InvalidPerformanceLevelTooLow", error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::ModifyingDiskCategoryLimitExceed(error) => {
-                ("ModifyingDiskCategoryLimitExceed", error)
-            }
-            Self::DiskInCoolingPeriod(error) => ("DiskInCoolingPeriod", error),
-            Self::DiskHasFlashSnapshot(error) => ("DiskHasFlashSnapshot", error),
-            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => {
-                ("NoChangeInDiskCategoryAndPerformanceLevel", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::OperationDeniedDiskExpansionUnfinished(error) => {
-                ("OperationDeniedDiskExpansionUnfinished", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => (18, error),
+            Self::IncorrectInstanceStatus(error) => (19, error),
+            Self::DiskInArrears(error) => (20, error),
+            Self::InstanceExpiredOrInArrears(error) => (21, error),
+            Self::IncorrectDiskStatus(error) => (22, error),
+            Self::DiskCreatingSnapshot(error) => (23, error),
+            Self::OperationDenied(error) => (24, error),
+            Self::InvalidPerformanceLevelTooLow(error) => (25, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (26, error),
+            Self::UserNotInTheWhiteList(error) => (27, error),
+            Self::InvalidRegionNotSupport(error) => (28, error),
+            Self::DowngradeNotSupported(error) => (29, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (30, error),
+            Self::ModifyingDiskCategoryLimitExceed(error) => (31, error),
+            Self::DiskInCoolingPeriod(error) => (32, error),
+            Self::DiskHasFlashSnapshot(error) => (33, error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => (34, error),
+            Self::OperationDeniedNoStock(error) => (35, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (36, error),
+            Self::OperationDeniedDiskExpansionUnfinished(error) => (37, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (38, error),
             Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error) => {
-                ("InvalidPerformanceParameterDiskNotInDedicatedStorageCluster", error)
+                (39, error)
             }
-            Self::InvalidStatusDiskUnderPerformanceControl(error) => {
-                ("InvalidStatusDiskUnderPerformanceControl", error)
-            }
-            Self::InvalidStatusDiskNotReady(error) => {
-                ("InvalidStatusDiskNotReady", error)
-            }
-            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => {
-                ("InvalidOperationDiskInReplicaPairsUnsupported", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => {
-                ("InvalidDiskCategoryInstanceTypeUnsupported", error)
-            }
-            Self::InvalidOperationCmkNotEnabled(error) => {
-                ("InvalidOperationCmkNotEnabled", error)
-            }
-            Self::InvalidOperationCmkUnauthorized(error) => {
-                ("InvalidOperationCmkUnauthorized", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidDiskCategoryValueUnauthorized(error) => {
-                ("InvalidDiskCategoryValueUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusDiskUnderPerformanceControl(error) => (40, error),
+            Self::InvalidStatusDiskNotReady(error) => (41, error),
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => (42, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (43, error),
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => (44, error),
+            Self::InvalidOperationCmkNotEnabled(error) => (45, error),
+            Self::InvalidOperationCmkUnauthorized(error) => (46, error),
+            Self::InstanceLockedForSecurity(error) => (47, error),
+            Self::InvalidDiskIdNotFound(error) => (48, error),
+            Self::InvalidInstanceIdNotFound(error) => (49, error),
+            Self::InternalError(error) => (50, error),
+            Self::InvalidDiskCategoryValueUnauthorized(error) => (51, error),
+            Self::Unhandled(error) => (52, error),
         }
     }
 }
 impl Clone for ModifyDiskSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidPerformanceLevelParamMismatch(_) => {
-                Self::InvalidPerformanceLevelParamMismatch(error)
-            }
-            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(_) => {
-                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            Self::IncorrectDiskStatusInReplication(_) => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(_) => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::MalformedParameterPerformanceControlOptions(_) => {
-                Self::MalformedParameterPerformanceControlOptions(error)
-            }
-            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(_) => {
-                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(_) => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            Self::MissingParameterDestinationZoneId(_) => {
-                Self::MissingParameterDestinationZoneId(error)
-            }
-            Self::InvalidDestinationZoneIdMismatch(_) => {
-                Self::InvalidDestinationZoneIdMismatch(error)
-            }
-            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(_) => {
-                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            }
-            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(_) => {
-                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPerformanceLevelTooLow(_) => {
-                Self::InvalidPerformanceLevelTooLow(error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::ModifyingDiskCategoryLimitExceed(_) => {
-                Self::ModifyingDiskCategoryLimitExceed(error)
-            }
-            Self::DiskInCoolingPeriod(_) => Self::DiskInCoolingPeriod(error),
-            Self::DiskHasFlashSnapshot(_) => Self::DiskHasFlashSnapshot(error),
-            Self::NoChangeInDiskCategoryAndPerformanceLevel(_) => {
-                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::OperationDeniedDiskExpansionUnfinished(_) => {
-                Self::OperationDeniedDiskExpansionUnfinished(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(_) => {
-                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            }
-            Self::InvalidStatusDiskUnderPerformanceControl(_) => {
-                Self::InvalidStatusDiskUnderPerformanceControl(error)
-            }
-            Self::InvalidStatusDiskNotReady(_) => Self::InvalidStatusDiskNotReady(error),
-            Self::InvalidOperationDiskInReplicaPairsUnsupported(_) => {
-                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::InvalidDiskCategoryInstanceTypeUnsupported(_) => {
-                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            }
-            Self::InvalidOperationCmkNotEnabled(_) => {
-                Self::InvalidOperationCmkNotEnabled(error)
-            }
-            Self::InvalidOperationCmkUnauthorized(_) => {
-                Self::InvalidOperationCmkUnauthorized(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPerformanceLevelMalformed",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidPerformanceLevelParamMismatch",
+            "OperationDeniedDiskInDedicatedBlockStorageCluster",
+            "IncorrectDiskStatusReplicationStatusNotFound",
+            "IncorrectDiskStatusInReplication",
+            "ProvisionedIopsForDiskCategoryUnsupported",
+            "InvalidProvisionedIopsLimitExceed",
+            "QuotaExceedDiskCapacity",
+            "MalformedParameterPerformanceControlOptions",
+            "InvalidPerformanceControlOptionsModifyOperationUnsupported",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidOperationInstanceRenewWithDowngradeInPlan",
+            "InvalidOperationInstanceStatusUnsupported",
+            "MissingParameterDestinationZoneId",
+            "InvalidDestinationZoneIdMismatch",
+            "InvalidOperationMultiAttachRegionalDiskUnsupported",
+            "InvalidDestinationZoneIdDiskCategoryUnsupported",
+            "IncorrectInstanceStatus",
+            "DiskInArrears",
+            "InstanceExpiredOrInArrears",
+            "IncorrectDiskStatus",
+            "DiskCreatingSnapshot",
+            "OperationDenied",
+            "InvalidPerformanceLevelTooLow",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "UserNotInTheWhiteList",
+            "InvalidRegionNotSupport",
+            "DowngradeNotSupported",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "ModifyingDiskCategoryLimitExceed",
+            "DiskInCoolingPeriod",
+            "DiskHasFlashSnapshot",
+            "NoChangeInDiskCategoryAndPerformanceLevel",
+            "OperationDeniedNoStock",
+            "InvalidOperationMultiAttachDisk",
+            "OperationDeniedDiskExpansionUnfinished",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidPerformanceParameterDiskNotInDedicatedStorageCluster",
+            "InvalidStatusDiskUnderPerformanceControl",
+            "InvalidStatusDiskNotReady",
+            "InvalidOperationDiskInReplicaPairsUnsupported",
+            "InvalidDiskDetachedSystemDisk",
+            "InvalidDiskCategoryInstanceTypeUnsupported",
+            "InvalidOperationCmkNotEnabled",
+            "InvalidOperationCmkUnauthorized",
+            "InstanceLockedForSecurity",
+            "InvalidDiskIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "InvalidDiskCategoryValueUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskSpecError {

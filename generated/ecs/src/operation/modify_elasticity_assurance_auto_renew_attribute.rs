@@ -84,6 +84,7 @@ impl Default for ModifyElasticityAssuranceAutoRenewAttributeRequest {
 }
 impl ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
         ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
             inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
@@ -212,6 +213,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
@@ -220,6 +222,7 @@ impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -282,18 +285,32 @@ pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.PrivatePoolOptionsId",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.PeriodUnit",
-                    "MissingParameter.PrivatePoolOptionsId",
-                    "InvalidParameter.RenewalStatus",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.PrivatePoolOptionsId",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.PeriodUnit",
+                        "MissingParameter.PrivatePoolOptionsId",
+                        "InvalidParameter.RenewalStatus",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyElasticityAssuranceAutoRenewAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidPrivatePoolOptionsId(error),
             1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
             2 => Self::InvalidParameterPeriod(error),
@@ -303,67 +320,41 @@ for ModifyElasticityAssuranceAutoRenewAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyElasticityAssuranceAutoRenewAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPrivatePoolOptionsId(error) => (0, error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
+            Self::InvalidParameterPeriod(error) => (2, error),
+            Self::InvalidParameterPeriodUnit(error) => (3, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (4, error),
+            Self::InvalidParameterRenewalStatus(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPrivatePoolOptionsId",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidParameterPeriod",
+            "InvalidParameterPeriodUnit",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidParameterRenewalStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {

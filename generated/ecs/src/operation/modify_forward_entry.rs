@@ -73,6 +73,7 @@ impl Default for ModifyForwardEntryRequest {
 }
 impl ModifyForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyForwardEntryRequestBuilder {
         ModifyForwardEntryRequestBuilder {
             inner: ModifyForwardEntryRequest::default(),
@@ -191,6 +192,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyForwardEntryRequest::default(),
@@ -199,6 +201,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,28 +278,42 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidExternalIp.Malformed",
-                    "InvalidInternalIp.Malformed",
-                    "InvalidExternalPort.Malformed",
-                    "InvalidInternalPort.Malformed",
-                    "Forbidden.DestnationIpOutOfVpcCIDR",
-                    "InvalidProtocal.ValueNotSupported",
-                    "IncorretForwardEntryStatus",
-                    "QuotaExceeded",
-                    "ForwardEntry.Duplicated",
-                    "InvalidIp.NotFound",
-                    "IncorretStatus.ForwardEntry",
-                    "IllegalParam.AnyPortNotZero",
-                    "InvalidRegionId.NotFound",
-                    "InvalidForwardEntryId.NotFound",
-                    "InvalidExternalIp.NotFound",
-                    "InvalidForwardTableId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "QuotaExceeded",
+                        "ForwardEntry.Duplicated",
+                        "InvalidIp.NotFound",
+                        "IncorretStatus.ForwardEntry",
+                        "IllegalParam.AnyPortNotZero",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardEntryId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyForwardEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidExternalIpMalformed(error),
             1 => Self::InvalidInternalIpMalformed(error),
             2 => Self::InvalidExternalPortMalformed(error),
@@ -316,113 +333,61 @@ impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyForwardEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::InvalidIpNotFound(error) => ("InvalidIpNotFound", error),
-            Self::IncorretStatusForwardEntry(error) => {
-                ("IncorretStatusForwardEntry", error)
-            }
-            Self::IllegalParamAnyPortNotZero(error) => {
-                ("IllegalParamAnyPortNotZero", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardEntryIdNotFound(error) => {
-                ("InvalidForwardEntryIdNotFound", error)
-            }
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidExternalIpMalformed(error) => (0, error),
+            Self::InvalidInternalIpMalformed(error) => (1, error),
+            Self::InvalidExternalPortMalformed(error) => (2, error),
+            Self::InvalidInternalPortMalformed(error) => (3, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (4, error),
+            Self::InvalidProtocalValueNotSupported(error) => (5, error),
+            Self::IncorretForwardEntryStatus(error) => (6, error),
+            Self::QuotaExceeded(error) => (7, error),
+            Self::ForwardEntryDuplicated(error) => (8, error),
+            Self::InvalidIpNotFound(error) => (9, error),
+            Self::IncorretStatusForwardEntry(error) => (10, error),
+            Self::IllegalParamAnyPortNotZero(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::InvalidForwardEntryIdNotFound(error) => (13, error),
+            Self::InvalidExternalIpNotFound(error) => (14, error),
+            Self::InvalidForwardTableIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for ModifyForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
-            Self::IncorretStatusForwardEntry(_) => {
-                Self::IncorretStatusForwardEntry(error)
-            }
-            Self::IllegalParamAnyPortNotZero(_) => {
-                Self::IllegalParamAnyPortNotZero(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardEntryIdNotFound(_) => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "QuotaExceeded",
+            "ForwardEntryDuplicated",
+            "InvalidIpNotFound",
+            "IncorretStatusForwardEntry",
+            "IllegalParamAnyPortNotZero",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardEntryIdNotFound",
+            "InvalidExternalIpNotFound",
+            "InvalidForwardTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyForwardEntryError {

@@ -57,6 +57,7 @@ impl Default for ModifyHaVipAttributeRequest {
 }
 impl ModifyHaVipAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyHaVipAttributeRequestBuilder {
         ModifyHaVipAttributeRequestBuilder {
             inner: ModifyHaVipAttributeRequest::default(),
@@ -146,6 +147,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyHaVipAttributeRequest::default(),
@@ -154,6 +156,7 @@ impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -206,22 +209,18 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "InvalidDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
-            0 => Self::IncorrectStatus(error),
-            1 => Self::InvalidDescriptionMalformed(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "InvalidDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyHaVipAttributeError {
@@ -230,40 +229,48 @@ impl ModifyHaVipAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidHaVipIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidHaVipIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifyHaVipAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyHaVipAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "InvalidDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyHaVipAttributeError {

@@ -78,6 +78,7 @@ impl Default for ModifyHpcClusterAttributeRequest {
 }
 impl ModifyHpcClusterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyHpcClusterAttributeRequestBuilder {
         ModifyHpcClusterAttributeRequestBuilder {
             inner: ModifyHpcClusterAttributeRequest::default(),
@@ -193,6 +194,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyHpcClusterAttributeRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,20 +267,34 @@ pub enum ModifyHpcClusterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidHpcClusterName.Malformed",
-                    "InvalidHpcClusterDescription.Malformed",
-                    "InvalidRegionId.NotFound",
-                    "InvalidModifyInfo",
-                    "HPC_CLUSTER_MODIFY_FAILED",
-                    "Invalid.Parameter",
-                    "HpcClusterNotExists",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidHpcClusterName.Malformed",
+                        "InvalidHpcClusterDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidModifyInfo",
+                        "HPC_CLUSTER_MODIFY_FAILED",
+                        "Invalid.Parameter",
+                        "HpcClusterNotExists",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyHpcClusterAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidHpcClusterNameMalformed(error),
             2 => Self::InvalidHpcClusterDescriptionMalformed(error),
@@ -289,59 +306,45 @@ impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyHpcClusterAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidHpcClusterNameMalformed(error) => {
-                ("InvalidHpcClusterNameMalformed", error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(error) => {
-                ("InvalidHpcClusterDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidModifyInfo(error) => ("InvalidModifyInfo", error),
-            Self::HpcClusterModifyFailed(error) => ("HpcClusterModifyFailed", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::HpcClusterNotExists(error) => ("HpcClusterNotExists", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidHpcClusterNameMalformed(error) => (1, error),
+            Self::InvalidHpcClusterDescriptionMalformed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidModifyInfo(error) => (4, error),
+            Self::HpcClusterModifyFailed(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::HpcClusterNotExists(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyHpcClusterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidHpcClusterNameMalformed(_) => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(_) => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidModifyInfo(_) => Self::InvalidModifyInfo(error),
-            Self::HpcClusterModifyFailed(_) => Self::HpcClusterModifyFailed(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::HpcClusterNotExists(_) => Self::HpcClusterNotExists(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyHpcClusterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidHpcClusterNameMalformed",
+            "InvalidHpcClusterDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidModifyInfo",
+            "HpcClusterModifyFailed",
+            "InvalidParameter",
+            "HpcClusterNotExists",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyHpcClusterAttributeError {

@@ -123,6 +123,7 @@ impl Default for ModifyImageAttributeRequest {
 }
 impl ModifyImageAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyImageAttributeRequestBuilder {
         ModifyImageAttributeRequestBuilder {
             inner: ModifyImageAttributeRequest::default(),
@@ -298,6 +299,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyImageAttributeRequest::default(),
@@ -306,6 +308,7 @@ impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -389,30 +392,44 @@ pub enum ModifyImageAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidImageName.Malformed",
-                    "MissingParameter",
-                    "InvalidImageName.Duplicated",
-                    "InvalidDescription.Malformed",
-                    "ImageQuotaFull.ImageFamily",
-                    "InvalidImageFamily.Malformed",
-                    "ImageFamilyQuotaFull",
-                    "InvalidBootMode.NotSupport",
-                    "InvalidLicenseType.NotSupported",
-                    "InvalidParameter.FeaturesImdsSupport",
-                    "ImageStatus.NotAvailable",
-                    "ImageStatus.NotDeprecated",
-                    "ImageUseShared",
-                    "OperationDeined.ImageUsingByInstance",
-                    "InvalidOperation.FeaturesImdsSupportNotMatch",
-                    "InvalidStatus.ImageIsCreating",
-                    "InvalidOperation.PublicImageUnsupported",
-                    "InvalidImageId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImageName.Malformed",
+                        "MissingParameter",
+                        "InvalidImageName.Duplicated",
+                        "InvalidDescription.Malformed",
+                        "ImageQuotaFull.ImageFamily",
+                        "InvalidImageFamily.Malformed",
+                        "ImageFamilyQuotaFull",
+                        "InvalidBootMode.NotSupport",
+                        "InvalidLicenseType.NotSupported",
+                        "InvalidParameter.FeaturesImdsSupport",
+                        "ImageStatus.NotAvailable",
+                        "ImageStatus.NotDeprecated",
+                        "ImageUseShared",
+                        "OperationDeined.ImageUsingByInstance",
+                        "InvalidOperation.FeaturesImdsSupportNotMatch",
+                        "InvalidStatus.ImageIsCreating",
+                        "InvalidOperation.PublicImageUnsupported",
+                        "InvalidImageId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyImageAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidImageNameMalformed(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidImageNameDuplicated(error),
@@ -434,113 +451,65 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyImageAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ImageQuotaFullImageFamily(error) => {
-                ("ImageQuotaFullImageFamily", error)
-            }
-            Self::InvalidImageFamilyMalformed(error) => {
-                ("InvalidImageFamilyMalformed", error)
-            }
-            Self::ImageFamilyQuotaFull(error) => ("ImageFamilyQuotaFull", error),
-            Self::InvalidBootModeNotSupport(error) => {
-                ("InvalidBootModeNotSupport", error)
-            }
-            Self::InvalidLicenseTypeNotSupported(error) => {
-                ("InvalidLicenseTypeNotSupported", error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(error) => {
-                ("InvalidParameterFeaturesImdsSupport", error)
-            }
-            Self::ImageStatusNotAvailable(error) => ("ImageStatusNotAvailable", error),
-            Self::ImageStatusNotDeprecated(error) => ("ImageStatusNotDeprecated", error),
-            Self::ImageUseShared(error) => ("ImageUseShared", error),
-            Self::OperationDeinedImageUsingByInstance(error) => {
-                ("OperationDeinedImageUsingByInstance", error)
-            }
-            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => {
-                ("InvalidOperationFeaturesImdsSupportNotMatch", error)
-            }
-            Self::InvalidStatusImageIsCreating(error) => {
-                ("InvalidStatusImageIsCreating", error)
-            }
-            Self::InvalidOperationPublicImageUnsupported(error) => {
-                ("InvalidOperationPublicImageUnsupported", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageNameMalformed(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidImageNameDuplicated(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::ImageQuotaFullImageFamily(error) => (4, error),
+            Self::InvalidImageFamilyMalformed(error) => (5, error),
+            Self::ImageFamilyQuotaFull(error) => (6, error),
+            Self::InvalidBootModeNotSupport(error) => (7, error),
+            Self::InvalidLicenseTypeNotSupported(error) => (8, error),
+            Self::InvalidParameterFeaturesImdsSupport(error) => (9, error),
+            Self::ImageStatusNotAvailable(error) => (10, error),
+            Self::ImageStatusNotDeprecated(error) => (11, error),
+            Self::ImageUseShared(error) => (12, error),
+            Self::OperationDeinedImageUsingByInstance(error) => (13, error),
+            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => (14, error),
+            Self::InvalidStatusImageIsCreating(error) => (15, error),
+            Self::InvalidOperationPublicImageUnsupported(error) => (16, error),
+            Self::InvalidImageIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyImageAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ImageQuotaFullImageFamily(_) => Self::ImageQuotaFullImageFamily(error),
-            Self::InvalidImageFamilyMalformed(_) => {
-                Self::InvalidImageFamilyMalformed(error)
-            }
-            Self::ImageFamilyQuotaFull(_) => Self::ImageFamilyQuotaFull(error),
-            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
-            Self::InvalidLicenseTypeNotSupported(_) => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(_) => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            Self::ImageStatusNotAvailable(_) => Self::ImageStatusNotAvailable(error),
-            Self::ImageStatusNotDeprecated(_) => Self::ImageStatusNotDeprecated(error),
-            Self::ImageUseShared(_) => Self::ImageUseShared(error),
-            Self::OperationDeinedImageUsingByInstance(_) => {
-                Self::OperationDeinedImageUsingByInstance(error)
-            }
-            Self::InvalidOperationFeaturesImdsSupportNotMatch(_) => {
-                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
-            }
-            Self::InvalidStatusImageIsCreating(_) => {
-                Self::InvalidStatusImageIsCreating(error)
-            }
-            Self::InvalidOperationPublicImageUnsupported(_) => {
-                Self::InvalidOperationPublicImageUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyImageAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageNameMalformed",
+            "MissingParameter",
+            "InvalidImageNameDuplicated",
+            "InvalidDescriptionMalformed",
+            "ImageQuotaFullImageFamily",
+            "InvalidImageFamilyMalformed",
+            "ImageFamilyQuotaFull",
+            "InvalidBootModeNotSupport",
+            "InvalidLicenseTypeNotSupported",
+            "InvalidParameterFeaturesImdsSupport",
+            "ImageStatusNotAvailable",
+            "ImageStatusNotDeprecated",
+            "ImageUseShared",
+            "OperationDeinedImageUsingByInstance",
+            "InvalidOperationFeaturesImdsSupportNotMatch",
+            "InvalidStatusImageIsCreating",
+            "InvalidOperationPublicImageUnsupported",
+            "InvalidImageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyImageAttributeError {

@@ -110,6 +110,7 @@ impl Default for ModifyImageSharePermissionRequest {
 }
 impl ModifyImageSharePermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyImageSharePermissionRequestBuilder {
         ModifyImageSharePermissionRequestBuilder {
             inner: ModifyImageSharePermissionRequest::default(),
@@ -254,6 +255,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     }
 }
 impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyImageSharePermissionRequest::default(),
@@ -262,6 +264,7 @@ impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -361,37 +364,51 @@ pub enum ModifyImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidGroup.Malformed",
-                    "UnnecessaryParameter.LaunchPermission",
-                    "InvalidParameter.LaunchPermission",
-                    "ForbiddenParameter.LaunchPermission",
-                    "AssumeRoleError",
-                    "ImageDescription.ContainsSensitiveWords",
-                    "ImageName.ContainsSensitiveWords",
-                    "Image.Public",
-                    "CurrentRegion.NotSupportPublicImage",
-                    "Image.NotPublic",
-                    "OperationDeined.FullImage",
-                    "QuotaExceed.ShareImage",
-                    "QuotaExceed.ShareImageUser",
-                    "InvalidImageId.BidMismatch",
-                    "OperationDeined.EncryptedSnapshot",
-                    "OperationDenied.InvalidImageStatus",
-                    "PublicImageAgreement.NotSigned",
-                    "InvalidParameter.IsPublic",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
-                    "InvalidImageId.NotFound",
-                    "InvalidAccount.NotFound",
-                    "InvalidAccount.Forbbiden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidGroup.Malformed",
+                        "UnnecessaryParameter.LaunchPermission",
+                        "InvalidParameter.LaunchPermission",
+                        "ForbiddenParameter.LaunchPermission",
+                        "AssumeRoleError",
+                        "ImageDescription.ContainsSensitiveWords",
+                        "ImageName.ContainsSensitiveWords",
+                        "Image.Public",
+                        "CurrentRegion.NotSupportPublicImage",
+                        "Image.NotPublic",
+                        "OperationDeined.FullImage",
+                        "QuotaExceed.ShareImage",
+                        "QuotaExceed.ShareImageUser",
+                        "InvalidImageId.BidMismatch",
+                        "OperationDeined.EncryptedSnapshot",
+                        "OperationDenied.InvalidImageStatus",
+                        "PublicImageAgreement.NotSigned",
+                        "InvalidParameter.IsPublic",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
+                        "InvalidImageId.NotFound",
+                        "InvalidAccount.NotFound",
+                        "InvalidAccount.Forbbiden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyImageSharePermissionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidGroupMalformed(error),
             2 => Self::UnnecessaryParameterLaunchPermission(error),
@@ -420,137 +437,81 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyImageSharePermissionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
-            Self::UnnecessaryParameterLaunchPermission(error) => {
-                ("UnnecessaryParameterLaunchPermission", error)
-            }
-            Self::InvalidParameterLaunchPermission(error) => {
-                ("InvalidParameterLaunchPermission", error)
-            }
-            Self::ForbiddenParameterLaunchPermission(error) => {
-                ("ForbiddenParameterLaunchPermission", error)
-            }
-            Self::AssumeRoleError(error) => ("AssumeRoleError", error),
-            Self::ImageDescriptionContainsSensitiveWords(error) => {
-                ("ImageDescriptionContainsSensitiveWords", error)
-            }
-            Self::ImageNameContainsSensitiveWords(error) => {
-                ("ImageNameContainsSensitiveWords", error)
-            }
-            Self::ImagePublic(error) => ("ImagePublic", error),
-            Self::CurrentRegionNotSupportPublicImage(error) => {
-                ("CurrentRegionNotSupportPublicImage", error)
-            }
-            Self::ImageNotPublic(error) => ("ImageNotPublic", error),
-            Self::OperationDeinedFullImage(error) => ("OperationDeinedFullImage", error),
-            Self::QuotaExceedShareImage(error) => ("QuotaExceedShareImage", error),
-            Self::QuotaExceedShareImageUser(error) => {
-                ("QuotaExceedShareImageUser", error)
-            }
-            Self::InvalidImageIdBidMismatch(error) => {
-                ("InvalidImageIdBidMismatch", error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(error) => {
-                ("OperationDeinedEncryptedSnapshot", error)
-            }
-            Self::OperationDeniedInvalidImageStatus(error) => {
-                ("OperationDeniedInvalidImageStatus", error)
-            }
-            Self::PublicImageAgreementNotSigned(error) => {
-                ("PublicImageAgreementNotSigned", error)
-            }
-            Self::InvalidParameterIsPublic(error) => ("InvalidParameterIsPublic", error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidGroupMalformed(error) => (1, error),
+            Self::UnnecessaryParameterLaunchPermission(error) => (2, error),
+            Self::InvalidParameterLaunchPermission(error) => (3, error),
+            Self::ForbiddenParameterLaunchPermission(error) => (4, error),
+            Self::AssumeRoleError(error) => (5, error),
+            Self::ImageDescriptionContainsSensitiveWords(error) => (6, error),
+            Self::ImageNameContainsSensitiveWords(error) => (7, error),
+            Self::ImagePublic(error) => (8, error),
+            Self::CurrentRegionNotSupportPublicImage(error) => (9, error),
+            Self::ImageNotPublic(error) => (10, error),
+            Self::OperationDeinedFullImage(error) => (11, error),
+            Self::QuotaExceedShareImage(error) => (12, error),
+            Self::QuotaExceedShareImageUser(error) => (13, error),
+            Self::InvalidImageIdBidMismatch(error) => (14, error),
+            Self::OperationDeinedEncryptedSnapshot(error) => (15, error),
+            Self::OperationDeniedInvalidImageStatus(error) => (16, error),
+            Self::PublicImageAgreementNotSigned(error) => (17, error),
+            Self::InvalidParameterIsPublic(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (20, error),
             Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error) => {
-                ("InvalidOperationServiceKeyEncryptedImageUnsupported", error)
+                (21, error)
             }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
-            Self::InvalidAccountForbbiden(error) => ("InvalidAccountForbbiden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageIdNotFound(error) => (22, error),
+            Self::InvalidAccountNotFound(error) => (23, error),
+            Self::InvalidAccountForbbiden(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for ModifyImageSharePermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
-            Self::UnnecessaryParameterLaunchPermission(_) => {
-                Self::UnnecessaryParameterLaunchPermission(error)
-            }
-            Self::InvalidParameterLaunchPermission(_) => {
-                Self::InvalidParameterLaunchPermission(error)
-            }
-            Self::ForbiddenParameterLaunchPermission(_) => {
-                Self::ForbiddenParameterLaunchPermission(error)
-            }
-            Self::AssumeRoleError(_) => Self::AssumeRoleError(error),
-            Self::ImageDescriptionContainsSensitiveWords(_) => {
-                Self::ImageDescriptionContainsSensitiveWords(error)
-            }
-            Self::ImageNameContainsSensitiveWords(_) => {
-                Self::ImageNameContainsSensitiveWords(error)
-            }
-            Self::ImagePublic(_) => Self::ImagePublic(error),
-            Self::CurrentRegionNotSupportPublicImage(_) => {
-                Self::CurrentRegionNotSupportPublicImage(error)
-            }
-            Self::ImageNotPublic(_) => Self::ImageNotPublic(error),
-            Self::OperationDeinedFullImage(_) => Self::OperationDeinedFullImage(error),
-            Self::QuotaExceedShareImage(_) => Self::QuotaExceedShareImage(error),
-            Self::QuotaExceedShareImageUser(_) => Self::QuotaExceedShareImageUser(error),
-            Self::InvalidImageIdBidMismatch(_) => Self::InvalidImageIdBidMismatch(error),
-            Self::OperationDeinedEncryptedSnapshot(_) => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            Self::OperationDeniedInvalidImageStatus(_) => {
-                Self::OperationDeniedInvalidImageStatus(error)
-            }
-            Self::PublicImageAgreementNotSigned(_) => {
-                Self::PublicImageAgreementNotSigned(error)
-            }
-            Self::InvalidParameterIsPublic(_) => Self::InvalidParameterIsPublic(error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(_) => {
-                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
-            Self::InvalidAccountForbbiden(_) => Self::InvalidAccountForbbiden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyImageSharePermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidGroupMalformed",
+            "UnnecessaryParameterLaunchPermission",
+            "InvalidParameterLaunchPermission",
+            "ForbiddenParameterLaunchPermission",
+            "AssumeRoleError",
+            "ImageDescriptionContainsSensitiveWords",
+            "ImageNameContainsSensitiveWords",
+            "ImagePublic",
+            "CurrentRegionNotSupportPublicImage",
+            "ImageNotPublic",
+            "OperationDeinedFullImage",
+            "QuotaExceedShareImage",
+            "QuotaExceedShareImageUser",
+            "InvalidImageIdBidMismatch",
+            "OperationDeinedEncryptedSnapshot",
+            "OperationDeniedInvalidImageStatus",
+            "PublicImageAgreementNotSigned",
+            "InvalidParameterIsPublic",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidOperationServiceKeyEncryptedImageUnsupported",
+            "InvalidImageIdNotFound",
+            "InvalidAccountNotFound",
+            "InvalidAccountForbbiden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyImageSharePermissionError {

@@ -63,6 +63,7 @@ impl Default for ModifyInstanceAutoReleaseTimeRequest {
 }
 impl ModifyInstanceAutoReleaseTimeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceAutoReleaseTimeRequestBuilder {
         ModifyInstanceAutoReleaseTimeRequestBuilder {
             inner: ModifyInstanceAutoReleaseTimeRequest::default(),
@@ -161,6 +162,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceAutoReleaseTimeRequest::default(),
@@ -169,6 +171,7 @@ impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -228,18 +231,32 @@ pub enum ModifyInstanceAutoReleaseTimeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidAutoReleaseTime.Malformed",
-                    "UnsupportedParameter",
-                    "ChargeTypeViolation",
-                    "NoSuchResource",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "UnsupportedParameter",
+                        "ChargeTypeViolation",
+                        "NoSuchResource",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceAutoReleaseTimeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidAutoReleaseTimeMalformed(error),
             2 => Self::UnsupportedParameter(error),
@@ -249,51 +266,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTime
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceAutoReleaseTimeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::ChargeTypeViolation(error) => (3, error),
+            Self::NoSuchResource(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceAutoReleaseTimeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceAutoReleaseTimeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidAutoReleaseTimeMalformed",
+            "UnsupportedParameter",
+            "ChargeTypeViolation",
+            "NoSuchResource",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAutoReleaseTimeError {

@@ -164,6 +164,7 @@ impl Default for ModifyInstanceChargeTypeRequest {
 }
 impl ModifyInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceChargeTypeRequestBuilder {
         ModifyInstanceChargeTypeRequestBuilder {
             inner: ModifyInstanceChargeTypeRequest::default(),
@@ -363,6 +364,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceChargeTypeRequest::default(),
@@ -371,6 +373,7 @@ impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -527,61 +530,75 @@ pub enum ModifyInstanceChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstance.UnpaidOrder",
-                    "Throttling",
-                    "InstanceHasProcessingConvertOrder",
-                    "InvalidParameter.InstanceIds",
-                    "InvalidParameter",
-                    "InvalidStatus.ValueNotSupported",
-                    "InvalidInstanceChargeType.ValueNotSupported",
-                    "InvalidSpotStrategy",
-                    "ExpiredInstance",
-                    "InstancesIdQuotaExceed",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidInternetChargeType.ValueNotSupported",
-                    "ReleaseTimeHaveBeenSet",
-                    "QuotaExceed.AfterpayInstance",
-                    "InvalidParameter.Bandwidth",
-                    "QuotaExceed.RufundVcpu",
-                    "InvalidPeriod.UnitMismatch",
-                    "InvalidImageType.NotSupported",
-                    "InvalidPeriod.ExceededDedicatedHost",
-                    "InvalidMarketImageChargeType.NotSupport",
-                    "InvalidSystemDiskCategory.ValueNotSupported",
-                    "InvalidAccountStatus.PayAmountLimitExceeded",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "AccountForbidden.ProductCreationLimited",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "InvalidPeriod",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "NoPermission.Price",
-                    "NoPermission.Refund",
-                    "QuotaExceeded.InternetBandwidth",
-                    "InvalidInstance.TempBandwidthUpgrade",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "InstanceType.Offline",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "Account.Arrearage",
-                    "InvalidParameter.NotMatch",
-                    "InvalidAction",
-                    "QuotaExceed.PostPaidDisk",
-                    "ImageNotSupportInstanceType",
-                    "InvalidInstanceType.PhasedOut",
-                    "RealNameAuthenticationError",
-                    "InvalidOperation.NotSupport",
-                    "QuotaExceed.ElasticQuota",
-                    "PeriodNotSupported.InstanceOnManagedPrivateSpace",
-                    "UnsupportedIspChargeType",
-                    "InvalidOperation.StoppedModeUnsupported",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "InvalidInstanceType.ValueUnauthorized",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstance.UnpaidOrder",
+                        "Throttling",
+                        "InstanceHasProcessingConvertOrder",
+                        "InvalidParameter.InstanceIds",
+                        "InvalidParameter",
+                        "InvalidStatus.ValueNotSupported",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidSpotStrategy",
+                        "ExpiredInstance",
+                        "InstancesIdQuotaExceed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "ReleaseTimeHaveBeenSet",
+                        "QuotaExceed.AfterpayInstance",
+                        "InvalidParameter.Bandwidth",
+                        "QuotaExceed.RufundVcpu",
+                        "InvalidPeriod.UnitMismatch",
+                        "InvalidImageType.NotSupported",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "InvalidMarketImageChargeType.NotSupport",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidAccountStatus.PayAmountLimitExceeded",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "AccountForbidden.ProductCreationLimited",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "InvalidPeriod",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "QuotaExceeded.InternetBandwidth",
+                        "InvalidInstance.TempBandwidthUpgrade",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InstanceType.Offline",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "Account.Arrearage",
+                        "InvalidParameter.NotMatch",
+                        "InvalidAction",
+                        "QuotaExceed.PostPaidDisk",
+                        "ImageNotSupportInstanceType",
+                        "InvalidInstanceType.PhasedOut",
+                        "RealNameAuthenticationError",
+                        "InvalidOperation.NotSupport",
+                        "QuotaExceed.ElasticQuota",
+                        "PeriodNotSupported.InstanceOnManagedPrivateSpace",
+                        "UnsupportedIspChargeType",
+                        "InvalidOperation.StoppedModeUnsupported",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "InvalidInstanceType.ValueUnauthorized",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceChargeTypeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceUnpaidOrder(error),
             1 => Self::Throttling(error),
             2 => Self::InstanceHasProcessingConvertOrder(error),
@@ -634,251 +651,127 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceChargeTypeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceUnpaidOrder(error) => {
-                ("InvalidInstanceUnpaidOrder", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InstanceHasProcessingConvertOrder(error) => {
-                ("InstanceHasProcessingConvertOrder", error)
-            }
-            Self::InvalidParameterInstanceIds(error) => {
-                ("InvalidParameterInstanceIds", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
-            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
-            Self::InvalidPeriodUnitMismatch(error) => {
-                ("InvalidPeriodUnitMismatch", error)
-            }
-            Self::InvalidImageTypeNotSupported(error) => {
-                ("InvalidImageTypeNotSupported", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
-                ("InvalidMarketImageChargeTypeNotSupport", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
-                ("InvalidAccountStatusPayAmountLimitExceeded", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::InvalidInstanceTempBandwidthUpgrade(error) => {
-                ("InvalidInstanceTempBandwidthUpgrade", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InvalidInstanceTypePhasedOut(error) => {
-                ("InvalidInstanceTypePhasedOut", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::InvalidOperationNotSupport(error) => {
-                ("InvalidOperationNotSupport", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => {
-                ("PeriodNotSupportedInstanceOnManagedPrivateSpace", error)
-            }
-            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
-            Self::InvalidOperationStoppedModeUnsupported(error) => {
-                ("InvalidOperationStoppedModeUnsupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceUnpaidOrder(error) => (0, error),
+            Self::Throttling(error) => (1, error),
+            Self::InstanceHasProcessingConvertOrder(error) => (2, error),
+            Self::InvalidParameterInstanceIds(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InvalidStatusValueNotSupported(error) => (5, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (6, error),
+            Self::InvalidSpotStrategy(error) => (7, error),
+            Self::ExpiredInstance(error) => (8, error),
+            Self::InstancesIdQuotaExceed(error) => (9, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (10, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (11, error),
+            Self::ReleaseTimeHaveBeenSet(error) => (12, error),
+            Self::QuotaExceedAfterpayInstance(error) => (13, error),
+            Self::InvalidParameterBandwidth(error) => (14, error),
+            Self::QuotaExceedRufundVcpu(error) => (15, error),
+            Self::InvalidPeriodUnitMismatch(error) => (16, error),
+            Self::InvalidImageTypeNotSupported(error) => (17, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (18, error),
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => (19, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (20, error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (21, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (22, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (23, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (24, error),
+            Self::InvalidPeriod(error) => (25, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (26, error),
+            Self::NoPermissionPrice(error) => (27, error),
+            Self::NoPermissionRefund(error) => (28, error),
+            Self::QuotaExceededInternetBandwidth(error) => (29, error),
+            Self::InvalidInstanceTempBandwidthUpgrade(error) => (30, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (31, error),
+            Self::InstanceTypeOffline(error) => (32, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (33, error),
+            Self::AccountArrearage(error) => (34, error),
+            Self::InvalidParameterNotMatch(error) => (35, error),
+            Self::InvalidAction(error) => (36, error),
+            Self::QuotaExceedPostPaidDisk(error) => (37, error),
+            Self::ImageNotSupportInstanceType(error) => (38, error),
+            Self::InvalidInstanceTypePhasedOut(error) => (39, error),
+            Self::RealNameAuthenticationError(error) => (40, error),
+            Self::InvalidOperationNotSupport(error) => (41, error),
+            Self::QuotaExceedElasticQuota(error) => (42, error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => (43, error),
+            Self::UnsupportedIspChargeType(error) => (44, error),
+            Self::InvalidOperationStoppedModeUnsupported(error) => (45, error),
+            Self::InvalidInstanceIdNotFound(error) => (46, error),
+            Self::InternalError(error) => (47, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for ModifyInstanceChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceUnpaidOrder(_) => {
-                Self::InvalidInstanceUnpaidOrder(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InstanceHasProcessingConvertOrder(_) => {
-                Self::InstanceHasProcessingConvertOrder(error)
-            }
-            Self::InvalidParameterInstanceIds(_) => {
-                Self::InvalidParameterInstanceIds(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
-            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
-            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
-            Self::InvalidImageTypeNotSupported(_) => {
-                Self::InvalidImageTypeNotSupported(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::InvalidInstanceTempBandwidthUpgrade(_) => {
-                Self::InvalidInstanceTempBandwidthUpgrade(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InvalidInstanceTypePhasedOut(_) => {
-                Self::InvalidInstanceTypePhasedOut(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::InvalidOperationNotSupport(_) => {
-                Self::InvalidOperationNotSupport(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(_) => {
-                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            }
-            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
-            Self::InvalidOperationStoppedModeUnsupported(_) => {
-                Self::InvalidOperationStoppedModeUnsupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceUnpaidOrder",
+            "Throttling",
+            "InstanceHasProcessingConvertOrder",
+            "InvalidParameterInstanceIds",
+            "InvalidParameter",
+            "InvalidStatusValueNotSupported",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidSpotStrategy",
+            "ExpiredInstance",
+            "InstancesIdQuotaExceed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "ReleaseTimeHaveBeenSet",
+            "QuotaExceedAfterpayInstance",
+            "InvalidParameterBandwidth",
+            "QuotaExceedRufundVcpu",
+            "InvalidPeriodUnitMismatch",
+            "InvalidImageTypeNotSupported",
+            "InvalidPeriodExceededDedicatedHost",
+            "InvalidMarketImageChargeTypeNotSupport",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidAccountStatusPayAmountLimitExceeded",
+            "InvalidInstanceNotFoundSystemDisk",
+            "AccountForbiddenProductCreationLimited",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "InvalidPeriod",
+            "DiskInDedicatedBlockStorageCluster",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "QuotaExceededInternetBandwidth",
+            "InvalidInstanceTempBandwidthUpgrade",
+            "InvalidInstanceTypeValueNotSupported",
+            "InstanceTypeOffline",
+            "InvalidAccountStatusNotEnoughBalance",
+            "AccountArrearage",
+            "InvalidParameterNotMatch",
+            "InvalidAction",
+            "QuotaExceedPostPaidDisk",
+            "ImageNotSupportInstanceType",
+            "InvalidInstanceTypePhasedOut",
+            "RealNameAuthenticationError",
+            "InvalidOperationNotSupport",
+            "QuotaExceedElasticQuota",
+            "PeriodNotSupportedInstanceOnManagedPrivateSpace",
+            "UnsupportedIspChargeType",
+            "InvalidOperationStoppedModeUnsupported",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "InvalidInstanceTypeValueUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceChargeTypeError {

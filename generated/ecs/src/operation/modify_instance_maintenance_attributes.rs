@@ -88,6 +88,7 @@ impl Default for ModifyInstanceMaintenanceAttributesRequest {
 }
 impl ModifyInstanceMaintenanceAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceMaintenanceAttributesRequestBuilder {
         ModifyInstanceMaintenanceAttributesRequestBuilder {
             inner: ModifyInstanceMaintenanceAttributesRequest::default(),
@@ -226,6 +227,7 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceMaintenanceAttributesRequest::default(),
@@ -234,6 +236,7 @@ impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,20 +291,17 @@ pub enum ModifyInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "OperationDenied.NotInWhiteList",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::OperationDeniedNotInWhiteList(error),
-            2 => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "OperationDenied.NotInWhiteList",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceMaintenanceAttributesError {
@@ -310,40 +310,45 @@ impl ModifyInstanceMaintenanceAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::OperationDeniedNotInWhiteList(error),
+            2 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::OperationDeniedNotInWhiteList(error) => (1, error),
+            Self::InvalidInstanceIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ModifyInstanceMaintenanceAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceMaintenanceAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "OperationDeniedNotInWhiteList",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceMaintenanceAttributesError {

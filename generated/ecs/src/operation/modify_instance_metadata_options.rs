@@ -107,6 +107,7 @@ impl Default for ModifyInstanceMetadataOptionsRequest {
 }
 impl ModifyInstanceMetadataOptionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceMetadataOptionsRequestBuilder {
         ModifyInstanceMetadataOptionsRequestBuilder {
             inner: ModifyInstanceMetadataOptionsRequest::default(),
@@ -252,6 +253,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceMetadataOptionsRequest::default(),
@@ -260,6 +262,7 @@ impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -319,18 +322,32 @@ pub enum ModifyInstanceMetadataOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidHttpEndpoint.NotSupported",
-                    "InvalidHttpTokens.NotSupported",
-                    "InvalidHttpPutResponseHopLimit.NotSupported",
-                    "InvalidInstanceMetadataTags.NotSupported",
-                    "InvalidImdsAccessPolicyId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidHttpEndpoint.NotSupported",
+                        "InvalidHttpTokens.NotSupported",
+                        "InvalidHttpPutResponseHopLimit.NotSupported",
+                        "InvalidInstanceMetadataTags.NotSupported",
+                        "InvalidImdsAccessPolicyId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceMetadataOptionsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidHttpEndpointNotSupported(error),
             1 => Self::InvalidHttpTokensNotSupported(error),
             2 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
@@ -340,69 +357,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptions
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceMetadataOptionsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidHttpEndpointNotSupported(error) => {
-                ("InvalidHttpEndpointNotSupported", error)
-            }
-            Self::InvalidHttpTokensNotSupported(error) => {
-                ("InvalidHttpTokensNotSupported", error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
-                ("InvalidHttpPutResponseHopLimitNotSupported", error)
-            }
-            Self::InvalidInstanceMetadataTagsNotSupported(error) => {
-                ("InvalidInstanceMetadataTagsNotSupported", error)
-            }
-            Self::InvalidImdsAccessPolicyIdNotFound(error) => {
-                ("InvalidImdsAccessPolicyIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidHttpEndpointNotSupported(error) => (0, error),
+            Self::InvalidHttpTokensNotSupported(error) => (1, error),
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (2, error),
+            Self::InvalidInstanceMetadataTagsNotSupported(error) => (3, error),
+            Self::InvalidImdsAccessPolicyIdNotFound(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceMetadataOptionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidHttpEndpointNotSupported(_) => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            Self::InvalidHttpTokensNotSupported(_) => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            Self::InvalidInstanceMetadataTagsNotSupported(_) => {
-                Self::InvalidInstanceMetadataTagsNotSupported(error)
-            }
-            Self::InvalidImdsAccessPolicyIdNotFound(_) => {
-                Self::InvalidImdsAccessPolicyIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceMetadataOptionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidHttpEndpointNotSupported",
+            "InvalidHttpTokensNotSupported",
+            "InvalidHttpPutResponseHopLimitNotSupported",
+            "InvalidInstanceMetadataTagsNotSupported",
+            "InvalidImdsAccessPolicyIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceMetadataOptionsError {

@@ -64,6 +64,7 @@ impl Default for ModifyInstanceNetworkOptionsRequest {
 }
 impl ModifyInstanceNetworkOptionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceNetworkOptionsRequestBuilder {
         ModifyInstanceNetworkOptionsRequestBuilder {
             inner: ModifyInstanceNetworkOptionsRequest::default(),
@@ -152,6 +153,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceNetworkOptionsRequest::default(),
@@ -160,6 +162,7 @@ impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,17 +234,31 @@ pub enum ModifyInstanceNetworkOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotentParameterMismatch",
-                    "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
-                    "InvalidParameter.NetworkOptionsBandwidthWeighting",
-                    "InvalidInstanceId.NotFound",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotentParameterMismatch",
+                        "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
+                        "InvalidParameter.NetworkOptionsBandwidthWeighting",
+                        "InvalidInstanceId.NotFound",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceNetworkOptionsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IdempotentParameterMismatch(error),
             1 => {
                 Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
@@ -254,67 +271,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceNetworkOptionsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
+            Self::IdempotentParameterMismatch(error) => (0, error),
             Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                 error,
-            ) => {
-                ("InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported", error)
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => {
-                ("InvalidParameterNetworkOptionsBandwidthWeighting", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (1, error),
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::LimitedOperationServiceUnavailable(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyInstanceNetworkOptionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceNetworkOptionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotentParameterMismatch",
+            "InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported",
+            "InvalidParameterNetworkOptionsBandwidthWeighting",
+            "InvalidInstanceIdNotFound",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceNetworkOptionsError {

@@ -67,6 +67,7 @@ impl Default for ModifyInstanceVncPasswdRequest {
 }
 impl ModifyInstanceVncPasswdRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceVncPasswdRequestBuilder {
         ModifyInstanceVncPasswdRequestBuilder {
             inner: ModifyInstanceVncPasswdRequest::default(),
@@ -159,6 +160,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceVncPasswdRequest::default(),
@@ -167,6 +169,7 @@ impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -226,18 +229,32 @@ pub enum ModifyInstanceVncPasswdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectVncPassword.Malformed",
-                    "IncorrectInstanceStatus",
-                    "InstanceNotReady",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "NoSuchResource",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVncPassword.Malformed",
+                        "IncorrectInstanceStatus",
+                        "InstanceNotReady",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "NoSuchResource",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceVncPasswdError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectVncPasswordMalformed(error),
             1 => Self::IncorrectInstanceStatus(error),
             2 => Self::InstanceNotReady(error),
@@ -247,53 +264,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceVncPasswdError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVncPasswordMalformed(error) => {
-                ("IncorrectVncPasswordMalformed", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVncPasswordMalformed(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::InstanceNotReady(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::NoSuchResource(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceVncPasswdError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVncPasswordMalformed(_) => {
-                Self::IncorrectVncPasswordMalformed(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceVncPasswdError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVncPasswordMalformed",
+            "IncorrectInstanceStatus",
+            "InstanceNotReady",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "NoSuchResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVncPasswdError {

@@ -122,6 +122,7 @@ impl Default for ModifyInstanceVpcAttributeRequest {
 }
 impl ModifyInstanceVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceVpcAttributeRequestBuilder {
         ModifyInstanceVpcAttributeRequestBuilder {
             inner: ModifyInstanceVpcAttributeRequest::default(),
@@ -254,6 +255,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceVpcAttributeRequest::default(),
@@ -262,6 +264,7 @@ impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -423,66 +426,80 @@ pub enum ModifyInstanceVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTarget.TrafficMirrorSession",
-                    "InvalidSource.TrafficMirrorSession",
-                    "InvalidPrivateIpAddress.Malformed",
-                    "InvalidPrivateIpAddress.Duplicated",
-                    "IncorrectVSwitchStatus",
-                    "IncorrectInstanceStatus",
-                    "OperationDenied",
-                    "InvalidVSwitchId.Mismatch",
-                    "InvalidPrivateIpAddress.Mismatch",
-                    "InvalidPrivateIp.Changing",
-                    "PrimaryEniHasSubIp",
-                    "VSwitchIdNotMatch",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidParameter.SecurityGroupId",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidIp.Ipv6Assigned",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidInstance.HasTransitionRecord",
-                    "InvalidInstanceStatus.NotNormal",
-                    "InvalidVpcId.SharedVpc",
-                    "InvalidOperation.NotAllowed",
-                    "InvalidParameter.ToSecurityGroupId",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
-                    "InvalidOperation.CloudBoxEcsNotSupport",
-                    "AclLimitExceed",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "NoSuchResource",
-                    "InvalidParameter.InvalidInstanceId",
-                    "InvalidParameter.VSwitchId",
-                    "InvalidRegion.ValueNotSupported",
-                    "InvalidInstance.AttachedEni",
-                    "InvalidIp.MultiPrimaryIp",
-                    "InvalidIp.Ipv6",
-                    "InvalidVSwitch.NotBelongToVpc",
-                    "InvalidParameter.EniNo",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                    "InvalidSecurityGroupType.NotSupportClassic",
-                    "InvalidSecurityGroupVpc.NotBelongToOneVpc",
-                    "EnterpriseGroupLimited.MutliGroupType",
-                    "InvalidParameter.AlreadyInTargetVpc",
-                    "JoinedGroupLimitExceed",
-                    "InvalidParameter.MustBeEmpty",
-                    "InvalidParameter.NotEnoughIpInVSwitch",
-                    "InvalidDependence.MutliDirectlyEip",
-                    "InvalidDependence.HaVip",
-                    "InvalidDependence.NextHopOfCustomRouter",
-                    "InvalidDependence.BeenUsedAsAppServer",
-                    "InvalidDependence.GrantAccess",
-                    "InvalidDependence.BindGA",
-                    "InvalidDependence.SLB",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTarget.TrafficMirrorSession",
+                        "InvalidSource.TrafficMirrorSession",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "IncorrectVSwitchStatus",
+                        "IncorrectInstanceStatus",
+                        "OperationDenied",
+                        "InvalidVSwitchId.Mismatch",
+                        "InvalidPrivateIpAddress.Mismatch",
+                        "InvalidPrivateIp.Changing",
+                        "PrimaryEniHasSubIp",
+                        "VSwitchIdNotMatch",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidParameter.SecurityGroupId",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidIp.Ipv6Assigned",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidInstance.HasTransitionRecord",
+                        "InvalidInstanceStatus.NotNormal",
+                        "InvalidVpcId.SharedVpc",
+                        "InvalidOperation.NotAllowed",
+                        "InvalidParameter.ToSecurityGroupId",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
+                        "InvalidOperation.CloudBoxEcsNotSupport",
+                        "AclLimitExceed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "NoSuchResource",
+                        "InvalidParameter.InvalidInstanceId",
+                        "InvalidParameter.VSwitchId",
+                        "InvalidRegion.ValueNotSupported",
+                        "InvalidInstance.AttachedEni",
+                        "InvalidIp.MultiPrimaryIp",
+                        "InvalidIp.Ipv6",
+                        "InvalidVSwitch.NotBelongToVpc",
+                        "InvalidParameter.EniNo",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "InvalidSecurityGroupType.NotSupportClassic",
+                        "InvalidSecurityGroupVpc.NotBelongToOneVpc",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "InvalidParameter.AlreadyInTargetVpc",
+                        "JoinedGroupLimitExceed",
+                        "InvalidParameter.MustBeEmpty",
+                        "InvalidParameter.NotEnoughIpInVSwitch",
+                        "InvalidDependence.MutliDirectlyEip",
+                        "InvalidDependence.HaVip",
+                        "InvalidDependence.NextHopOfCustomRouter",
+                        "InvalidDependence.BeenUsedAsAppServer",
+                        "InvalidDependence.GrantAccess",
+                        "InvalidDependence.BindGA",
+                        "InvalidDependence.SLB",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyInstanceVpcAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTargetTrafficMirrorSession(error),
             1 => Self::InvalidSourceTrafficMirrorSession(error),
             2 => Self::InvalidPrivateIpAddressMalformed(error),
@@ -540,275 +557,137 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyInstanceVpcAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTargetTrafficMirrorSession(error) => {
-                ("InvalidTargetTrafficMirrorSession", error)
-            }
-            Self::InvalidSourceTrafficMirrorSession(error) => {
-                ("InvalidSourceTrafficMirrorSession", error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidVSwitchIdMismatch(error) => ("InvalidVSwitchIdMismatch", error),
-            Self::InvalidPrivateIpAddressMismatch(error) => {
-                ("InvalidPrivateIpAddressMismatch", error)
-            }
-            Self::InvalidPrivateIpChanging(error) => ("InvalidPrivateIpChanging", error),
-            Self::PrimaryEniHasSubIp(error) => ("PrimaryEniHasSubIp", error),
-            Self::VSwitchIdNotMatch(error) => ("VSwitchIdNotMatch", error),
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidParameterSecurityGroupId(error) => {
-                ("InvalidParameterSecurityGroupId", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidIpIpv6Assigned(error) => ("InvalidIpIpv6Assigned", error),
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidInstanceHasTransitionRecord(error) => {
-                ("InvalidInstanceHasTransitionRecord", error)
-            }
-            Self::InvalidInstanceStatusNotNormal(error) => {
-                ("InvalidInstanceStatusNotNormal", error)
-            }
-            Self::InvalidVpcIdSharedVpc(error) => ("InvalidVpcIdSharedVpc", error),
-            Self::InvalidOperationNotAllowed(error) => {
-                ("InvalidOperationNotAllowed", error)
-            }
-            Self::InvalidParameterToSecurityGroupId(error) => {
-                ("InvalidParameterToSecurityGroupId", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationVswAndEcsAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationCloudBoxEcsNotSupport(error) => {
-                ("InvalidOperationCloudBoxEcsNotSupport", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::InvalidParameterInvalidInstanceId(error) => {
-                ("InvalidParameterInvalidInstanceId", error)
-            }
-            Self::InvalidParameterVSwitchId(error) => {
-                ("InvalidParameterVSwitchId", error)
-            }
-            Self::InvalidRegionValueNotSupported(error) => {
-                ("InvalidRegionValueNotSupported", error)
-            }
-            Self::InvalidInstanceAttachedEni(error) => {
-                ("InvalidInstanceAttachedEni", error)
-            }
-            Self::InvalidIpMultiPrimaryIp(error) => ("InvalidIpMultiPrimaryIp", error),
-            Self::InvalidIpIpv6(error) => ("InvalidIpIpv6", error),
-            Self::InvalidVSwitchNotBelongToVpc(error) => {
-                ("InvalidVSwitchNotBelongToVpc", error)
-            }
-            Self::InvalidParameterEniNo(error) => ("InvalidParameterEniNo", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
-                ("InvalidSecurityGroupTypeNotSupportClassic", error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
-                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::InvalidParameterAlreadyInTargetVpc(error) => {
-                ("InvalidParameterAlreadyInTargetVpc", error)
-            }
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidParameterMustBeEmpty(error) => {
-                ("InvalidParameterMustBeEmpty", error)
-            }
-            Self::InvalidParameterNotEnoughIpInVSwitch(error) => {
-                ("InvalidParameterNotEnoughIpInVSwitch", error)
-            }
-            Self::InvalidDependenceMutliDirectlyEip(error) => {
-                ("InvalidDependenceMutliDirectlyEip", error)
-            }
-            Self::InvalidDependenceHaVip(error) => ("InvalidDependenceHaVip", error),
-            Self::InvalidDependenceNextHopOfCustomRouter(error) => {
-                ("InvalidDependenceNextHopOfCustomRouter", error)
-            }
-            Self::InvalidDependenceBeenUsedAsAppServer(error) => {
-                ("InvalidDependenceBeenUsedAsAppServer", error)
-            }
-            Self::InvalidDependenceGrantAccess(error) => {
-                ("InvalidDependenceGrantAccess", error)
-            }
-            Self::InvalidDependenceBindGa(error) => ("InvalidDependenceBindGa", error),
-            Self::InvalidDependenceSlb(error) => ("InvalidDependenceSlb", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTargetTrafficMirrorSession(error) => (0, error),
+            Self::InvalidSourceTrafficMirrorSession(error) => (1, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (2, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (3, error),
+            Self::IncorrectVSwitchStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::OperationDenied(error) => (6, error),
+            Self::InvalidVSwitchIdMismatch(error) => (7, error),
+            Self::InvalidPrivateIpAddressMismatch(error) => (8, error),
+            Self::InvalidPrivateIpChanging(error) => (9, error),
+            Self::PrimaryEniHasSubIp(error) => (10, error),
+            Self::VSwitchIdNotMatch(error) => (11, error),
+            Self::InvalidOperationEniCountExceeded(error) => (12, error),
+            Self::InvalidParameterSecurityGroupId(error) => (13, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (14, error),
+            Self::InvalidIpIpv6Assigned(error) => (15, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (16, error),
+            Self::InvalidInstanceHasTransitionRecord(error) => (17, error),
+            Self::InvalidInstanceStatusNotNormal(error) => (18, error),
+            Self::InvalidVpcIdSharedVpc(error) => (19, error),
+            Self::InvalidOperationNotAllowed(error) => (20, error),
+            Self::InvalidParameterToSecurityGroupId(error) => (21, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (22, error),
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => (23, error),
+            Self::InvalidOperationCloudBoxEcsNotSupport(error) => (24, error),
+            Self::AclLimitExceed(error) => (25, error),
+            Self::InvalidInstanceIdNotFound(error) => (26, error),
+            Self::InvalidVSwitchIdNotFound(error) => (27, error),
+            Self::NoSuchResource(error) => (28, error),
+            Self::InvalidParameterInvalidInstanceId(error) => (29, error),
+            Self::InvalidParameterVSwitchId(error) => (30, error),
+            Self::InvalidRegionValueNotSupported(error) => (31, error),
+            Self::InvalidInstanceAttachedEni(error) => (32, error),
+            Self::InvalidIpMultiPrimaryIp(error) => (33, error),
+            Self::InvalidIpIpv6(error) => (34, error),
+            Self::InvalidVSwitchNotBelongToVpc(error) => (35, error),
+            Self::InvalidParameterEniNo(error) => (36, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (37, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (38, error),
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (39, error),
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (40, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (41, error),
+            Self::InvalidParameterAlreadyInTargetVpc(error) => (42, error),
+            Self::JoinedGroupLimitExceed(error) => (43, error),
+            Self::InvalidParameterMustBeEmpty(error) => (44, error),
+            Self::InvalidParameterNotEnoughIpInVSwitch(error) => (45, error),
+            Self::InvalidDependenceMutliDirectlyEip(error) => (46, error),
+            Self::InvalidDependenceHaVip(error) => (47, error),
+            Self::InvalidDependenceNextHopOfCustomRouter(error) => (48, error),
+            Self::InvalidDependenceBeenUsedAsAppServer(error) => (49, error),
+            Self::InvalidDependenceGrantAccess(error) => (50, error),
+            Self::InvalidDependenceBindGa(error) => (51, error),
+            Self::InvalidDependenceSlb(error) => (52, error),
+            Self::InternalError(error) => (53, error),
+            Self::Unhandled(error) => (54, error),
         }
     }
 }
 impl Clone for ModifyInstanceVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTargetTrafficMirrorSession(_) => {
-                Self::InvalidTargetTrafficMirrorSession(error)
-            }
-            Self::InvalidSourceTrafficMirrorSession(_) => {
-                Self::InvalidSourceTrafficMirrorSession(error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidVSwitchIdMismatch(_) => Self::InvalidVSwitchIdMismatch(error),
-            Self::InvalidPrivateIpAddressMismatch(_) => {
-                Self::InvalidPrivateIpAddressMismatch(error)
-            }
-            Self::InvalidPrivateIpChanging(_) => Self::InvalidPrivateIpChanging(error),
-            Self::PrimaryEniHasSubIp(_) => Self::PrimaryEniHasSubIp(error),
-            Self::VSwitchIdNotMatch(_) => Self::VSwitchIdNotMatch(error),
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidParameterSecurityGroupId(_) => {
-                Self::InvalidParameterSecurityGroupId(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidIpIpv6Assigned(_) => Self::InvalidIpIpv6Assigned(error),
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidInstanceHasTransitionRecord(_) => {
-                Self::InvalidInstanceHasTransitionRecord(error)
-            }
-            Self::InvalidInstanceStatusNotNormal(_) => {
-                Self::InvalidInstanceStatusNotNormal(error)
-            }
-            Self::InvalidVpcIdSharedVpc(_) => Self::InvalidVpcIdSharedVpc(error),
-            Self::InvalidOperationNotAllowed(_) => {
-                Self::InvalidOperationNotAllowed(error)
-            }
-            Self::InvalidParameterToSecurityGroupId(_) => {
-                Self::InvalidParameterToSecurityGroupId(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationCloudBoxEcsNotSupport(_) => {
-                Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::InvalidParameterInvalidInstanceId(_) => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
-            Self::InvalidRegionValueNotSupported(_) => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            Self::InvalidInstanceAttachedEni(_) => {
-                Self::InvalidInstanceAttachedEni(error)
-            }
-            Self::InvalidIpMultiPrimaryIp(_) => Self::InvalidIpMultiPrimaryIp(error),
-            Self::InvalidIpIpv6(_) => Self::InvalidIpIpv6(error),
-            Self::InvalidVSwitchNotBelongToVpc(_) => {
-                Self::InvalidVSwitchNotBelongToVpc(error)
-            }
-            Self::InvalidParameterEniNo(_) => Self::InvalidParameterEniNo(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::InvalidParameterAlreadyInTargetVpc(_) => {
-                Self::InvalidParameterAlreadyInTargetVpc(error)
-            }
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidParameterMustBeEmpty(_) => {
-                Self::InvalidParameterMustBeEmpty(error)
-            }
-            Self::InvalidParameterNotEnoughIpInVSwitch(_) => {
-                Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            }
-            Self::InvalidDependenceMutliDirectlyEip(_) => {
-                Self::InvalidDependenceMutliDirectlyEip(error)
-            }
-            Self::InvalidDependenceHaVip(_) => Self::InvalidDependenceHaVip(error),
-            Self::InvalidDependenceNextHopOfCustomRouter(_) => {
-                Self::InvalidDependenceNextHopOfCustomRouter(error)
-            }
-            Self::InvalidDependenceBeenUsedAsAppServer(_) => {
-                Self::InvalidDependenceBeenUsedAsAppServer(error)
-            }
-            Self::InvalidDependenceGrantAccess(_) => {
-                Self::InvalidDependenceGrantAccess(error)
-            }
-            Self::InvalidDependenceBindGa(_) => Self::InvalidDependenceBindGa(error),
-            Self::InvalidDependenceSlb(_) => Self::InvalidDependenceSlb(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTargetTrafficMirrorSession",
+            "InvalidSourceTrafficMirrorSession",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidPrivateIpAddressDuplicated",
+            "IncorrectVSwitchStatus",
+            "IncorrectInstanceStatus",
+            "OperationDenied",
+            "InvalidVSwitchIdMismatch",
+            "InvalidPrivateIpAddressMismatch",
+            "InvalidPrivateIpChanging",
+            "PrimaryEniHasSubIp",
+            "VSwitchIdNotMatch",
+            "InvalidOperationEniCountExceeded",
+            "InvalidParameterSecurityGroupId",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidIpIpv6Assigned",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidInstanceHasTransitionRecord",
+            "InvalidInstanceStatusNotNormal",
+            "InvalidVpcIdSharedVpc",
+            "InvalidOperationNotAllowed",
+            "InvalidParameterToSecurityGroupId",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationVswAndEcsAvailabilityZoneMismatch",
+            "InvalidOperationCloudBoxEcsNotSupport",
+            "AclLimitExceed",
+            "InvalidInstanceIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "NoSuchResource",
+            "InvalidParameterInvalidInstanceId",
+            "InvalidParameterVSwitchId",
+            "InvalidRegionValueNotSupported",
+            "InvalidInstanceAttachedEni",
+            "InvalidIpMultiPrimaryIp",
+            "InvalidIpIpv6",
+            "InvalidVSwitchNotBelongToVpc",
+            "InvalidParameterEniNo",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "InvalidSecurityGroupTypeNotSupportClassic",
+            "InvalidSecurityGroupVpcNotBelongToOneVpc",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "InvalidParameterAlreadyInTargetVpc",
+            "JoinedGroupLimitExceed",
+            "InvalidParameterMustBeEmpty",
+            "InvalidParameterNotEnoughIpInVSwitch",
+            "InvalidDependenceMutliDirectlyEip",
+            "InvalidDependenceHaVip",
+            "InvalidDependenceNextHopOfCustomRouter",
+            "InvalidDependenceBeenUsedAsAppServer",
+            "InvalidDependenceGrantAccess",
+            "InvalidDependenceBindGa",
+            "InvalidDependenceSlb",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {

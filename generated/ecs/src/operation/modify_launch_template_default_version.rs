@@ -70,6 +70,7 @@ impl Default for ModifyLaunchTemplateDefaultVersionRequest {
 }
 impl ModifyLaunchTemplateDefaultVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLaunchTemplateDefaultVersionRequestBuilder {
         ModifyLaunchTemplateDefaultVersionRequestBuilder {
             inner: ModifyLaunchTemplateDefaultVersionRequest::default(),
@@ -174,6 +175,7 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLaunchTemplateDefaultVersionRequest::default(),
@@ -182,6 +184,7 @@ impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,18 +251,32 @@ pub enum ModifyLaunchTemplateDefaultVersionError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLaunchTemplateDefaultVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegion.NotExist",
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "InnerServiceFailed",
-                    "InvalidLaunchTemplate.NotFound",
-                    "InvalidLaunchTemplateVersion.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InnerServiceFailed",
+                        "InvalidLaunchTemplate.NotFound",
+                        "InvalidLaunchTemplateVersion.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyLaunchTemplateDefaultVersionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionNotExist(error),
             1 => Self::MissingParameter(error),
             2 => Self::InvalidParameter(error),
@@ -269,55 +286,41 @@ for ModifyLaunchTemplateDefaultVersionError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyLaunchTemplateDefaultVersionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
-            Self::InvalidLaunchTemplateNotFound(error) => {
-                ("InvalidLaunchTemplateNotFound", error)
-            }
-            Self::InvalidLaunchTemplateVersionNotFound(error) => {
-                ("InvalidLaunchTemplateVersionNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InnerServiceFailed(error) => (3, error),
+            Self::InvalidLaunchTemplateNotFound(error) => (4, error),
+            Self::InvalidLaunchTemplateVersionNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyLaunchTemplateDefaultVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
-            Self::InvalidLaunchTemplateNotFound(_) => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            Self::InvalidLaunchTemplateVersionNotFound(_) => {
-                Self::InvalidLaunchTemplateVersionNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLaunchTemplateDefaultVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InnerServiceFailed",
+            "InvalidLaunchTemplateNotFound",
+            "InvalidLaunchTemplateVersionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLaunchTemplateDefaultVersionError {

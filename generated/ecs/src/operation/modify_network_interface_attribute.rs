@@ -161,6 +161,7 @@ impl Default for ModifyNetworkInterfaceAttributeRequest {
 }
 impl ModifyNetworkInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNetworkInterfaceAttributeRequestBuilder {
         ModifyNetworkInterfaceAttributeRequestBuilder {
             inner: ModifyNetworkInterfaceAttributeRequest::default(),
@@ -401,6 +402,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNetworkInterfaceAttributeRequest::default(),
@@ -409,6 +411,7 @@ impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -584,68 +587,82 @@ pub enum ModifyNetworkInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.NotSupportModifyQueueNumber",
-                    "MissingParameter",
-                    "UnsupportedParameter",
-                    "InvalidParameter",
-                    "InvalidInstanceID.Malformed",
-                    "InvalidOperation.InvalidEcsState",
-                    "InvalidOperation.InvalidEniState",
-                    "InvalidOperation.DetachPrimaryEniNotAllowed",
-                    "InvalidParams.EniId",
-                    "Forbidden.RegionId",
-                    "JoinedGroupLimitExceed",
-                    "InvalidEniQueueSize.RegionOrUserNotSupported",
-                    "InvalidParameter.EniQueueSize",
-                    "InvalidParameter.Conflict",
-                    "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
-                    "InvalidParameter.InvalidQueuePairNumber",
-                    "InvalidParameter.EniConnectionTrackingConfiguration",
-                    "InvalidOperation.MaxEniQueuePairNumberExceed",
-                    "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
-                    "InvalidOperation.InstanceTypeNotSupportHighPerformance",
-                    "InvalidTrafficMode.ModifyToStandardNotSupported",
-                    "InvalidOperation.EniTrafficModeNotSupportIPv6",
-                    "InvalidOperation.EniQueuePairNumberOverflow",
-                    "InvalidParameter.QueuePairNumberMustEmpty",
-                    "InvalidParameter.EniTrafficMode",
-                    "InvalidOperation.InstanceTypeNotSupportRss",
-                    "InvalidParameter.EniEnhancedNetwork",
-                    "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
-                    "InvalidOperation.TrunkAttachmentMustEmpty",
-                    "InvalidUserType.NotSupported",
-                    "Abs.InvalidAccount.NotFound",
-                    "Forbidden.NotSupportRAM",
-                    "Forbidden.SubUser",
-                    "MaxEniCountExceeded",
-                    "EniPerInstanceLimitExceeded",
-                    "InvalidOperation.AvailabilityZoneMismatch",
-                    "InvalidOperation.VpcMismatch",
-                    "SecurityGroupInstanceLimitExceed",
-                    "InvalidSecurityGroupId.NotVpc",
-                    "InvalidOperation.InvalidEniType",
-                    "InvalidOperation.EniServiceManaged",
-                    "InvalidOperation.MultiGroupType",
-                    "InvalidOperation.EniCountExceeded",
-                    "InvalidParams.NetworkInterfaceName",
-                    "InvalidOperation.ModifyPrimaryEniQueueNumber",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidParameter.InvalidEniQueueNumber",
-                    "InvalidOperation.MaxEniQueueNumberExceeded",
-                    "InvalidOperation.ExceedInstanceTypeQueueNumber",
-                    "AclLimitExceed",
-                    "InvalidEcsId.NotFound",
-                    "InvalidEniId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
-                    "InvalidParameter.SecurityGroupIdRepeated",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.NotSupportModifyQueueNumber",
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "InvalidParams.EniId",
+                        "Forbidden.RegionId",
+                        "JoinedGroupLimitExceed",
+                        "InvalidEniQueueSize.RegionOrUserNotSupported",
+                        "InvalidParameter.EniQueueSize",
+                        "InvalidParameter.Conflict",
+                        "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidParameter.EniConnectionTrackingConfiguration",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformance",
+                        "InvalidTrafficMode.ModifyToStandardNotSupported",
+                        "InvalidOperation.EniTrafficModeNotSupportIPv6",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "InvalidParameter.QueuePairNumberMustEmpty",
+                        "InvalidParameter.EniTrafficMode",
+                        "InvalidOperation.InstanceTypeNotSupportRss",
+                        "InvalidParameter.EniEnhancedNetwork",
+                        "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
+                        "InvalidOperation.TrunkAttachmentMustEmpty",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidParams.NetworkInterfaceName",
+                        "InvalidOperation.ModifyPrimaryEniQueueNumber",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "AclLimitExceed",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyNetworkInterfaceAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationNotSupportModifyQueueNumber(error),
             1 => Self::MissingParameter(error),
             2 => Self::UnsupportedParameter(error),
@@ -709,317 +726,153 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttribu
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyNetworkInterfaceAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(error) => {
-                ("InvalidOperationNotSupportModifyQueueNumber", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
-                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterEniQueueSize(error) => {
-                ("InvalidParameterEniQueueSize", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidOperationNotSupportModifyQueueNumber(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidInstanceIdMalformed(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::InvalidParamsEniId(error) => (8, error),
+            Self::ForbiddenRegionId(error) => (9, error),
+            Self::JoinedGroupLimitExceed(error) => (10, error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (11, error),
+            Self::InvalidParameterEniQueueSize(error) => (12, error),
+            Self::InvalidParameterConflict(error) => (13, error),
             Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                 error,
-            ) => {
-                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
-            }
+            ) => (14, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (15, error),
             Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
-                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+                (16, error)
             }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
-            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (17, error),
             Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+                (18, error)
             }
             Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error) => {
-                ("InvalidOperationInstanceTypeNotSupportHighPerformance", error)
+                (19, error)
             }
-            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => {
-                ("InvalidTrafficModeModifyToStandardNotSupported", error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => {
-                ("InvalidOperationEniTrafficModeNotSupportIPv6", error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
-                ("InvalidParameterQueuePairNumberMustEmpty", error)
-            }
-            Self::InvalidParameterEniTrafficMode(error) => {
-                ("InvalidParameterEniTrafficMode", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
-                ("InvalidOperationInstanceTypeNotSupportRss", error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(error) => {
-                ("InvalidParameterEniEnhancedNetwork", error)
-            }
+            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => (20, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => (21, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (22, error),
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (23, error),
+            Self::InvalidParameterEniTrafficMode(error) => (24, error),
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (25, error),
+            Self::InvalidParameterEniEnhancedNetwork(error) => (26, error),
             Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error) => {
-                ("InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity", error)
+                (27, error)
             }
-            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => {
-                ("InvalidOperationTrunkAttachmentMustEmpty", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(error) => {
-                ("InvalidParamsNetworkInterfaceName", error)
-            }
-            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => {
-                ("InvalidOperationModifyPrimaryEniQueueNumber", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
+            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => (28, error),
+            Self::InvalidUserTypeNotSupported(error) => (29, error),
+            Self::AbsInvalidAccountNotFound(error) => (30, error),
+            Self::ForbiddenNotSupportRam(error) => (31, error),
+            Self::ForbiddenSubUser(error) => (32, error),
+            Self::MaxEniCountExceeded(error) => (33, error),
+            Self::EniPerInstanceLimitExceeded(error) => (34, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (35, error),
+            Self::InvalidOperationVpcMismatch(error) => (36, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (37, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (38, error),
+            Self::InvalidOperationInvalidEniType(error) => (39, error),
+            Self::InvalidOperationEniServiceManaged(error) => (40, error),
+            Self::InvalidOperationMultiGroupType(error) => (41, error),
+            Self::InvalidOperationEniCountExceeded(error) => (42, error),
+            Self::InvalidParamsNetworkInterfaceName(error) => (43, error),
+            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => (44, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (45, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
+            Self::AclLimitExceed(error) => (49, error),
+            Self::InvalidEcsIdNotFound(error) => (50, error),
+            Self::InvalidEniIdNotFound(error) => (51, error),
+            Self::InvalidVSwitchIdNotFound(error) => (52, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (53, error),
             Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error) => {
-                ("InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc", error)
+                (54, error)
             }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (55, error),
+            Self::Unhandled(error) => (56, error),
         }
     }
 }
 impl Clone for ModifyNetworkInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(_) => {
-                Self::InvalidOperationNotSupportModifyQueueNumber(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            Self::InvalidParameterEniQueueSize(_) => {
-                Self::InvalidParameterEniQueueSize(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
-            }
-            Self::InvalidTrafficModeModifyToStandardNotSupported(_) => {
-                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(_) => {
-                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            Self::InvalidParameterEniTrafficMode(_) => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(_) => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(_) => {
-                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
-            }
-            Self::InvalidOperationTrunkAttachmentMustEmpty(_) => {
-                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(_) => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            Self::InvalidOperationModifyPrimaryEniQueueNumber(_) => {
-                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(_) => {
-                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationNotSupportModifyQueueNumber",
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "InvalidParamsEniId",
+            "ForbiddenRegionId",
+            "JoinedGroupLimitExceed",
+            "InvalidEniQueueSizeRegionOrUserNotSupported",
+            "InvalidParameterEniQueueSize",
+            "InvalidParameterConflict",
+            "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidParameterEniConnectionTrackingConfiguration",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidOperationInstanceTypeNotSupportHighPerformance",
+            "InvalidTrafficModeModifyToStandardNotSupported",
+            "InvalidOperationEniTrafficModeNotSupportIPv6",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "InvalidParameterQueuePairNumberMustEmpty",
+            "InvalidParameterEniTrafficMode",
+            "InvalidOperationInstanceTypeNotSupportRss",
+            "InvalidParameterEniEnhancedNetwork",
+            "InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity",
+            "InvalidOperationTrunkAttachmentMustEmpty",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationMultiGroupType",
+            "InvalidOperationEniCountExceeded",
+            "InvalidParamsNetworkInterfaceName",
+            "InvalidOperationModifyPrimaryEniQueueNumber",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "AclLimitExceed",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {

@@ -90,6 +90,7 @@ impl Default for ModifyPrefixListRequest {
 }
 impl ModifyPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyPrefixListRequestBuilder {
         ModifyPrefixListRequestBuilder {
             inner: ModifyPrefixListRequest::default(),
@@ -220,6 +221,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyPrefixListRequest::default(),
@@ -228,6 +230,7 @@ impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyPrefixListResponse, ModifyPrefixListError> {
@@ -290,21 +293,35 @@ pub enum ModifyPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter.PrefixListName",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.CidrDuplicated",
-                    "InvalidParameter.CidrMalformed",
-                    "LimitExceed.MaxEntries",
-                    "LimitExceed.Entry",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter.PrefixListName",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.CidrDuplicated",
+                        "InvalidParameter.CidrMalformed",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.Entry",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyPrefixListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidParameterPrefixListName(error),
             2 => Self::InvalidDescriptionMalformed(error),
@@ -317,73 +334,47 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyPrefixListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterPrefixListName(error) => {
-                ("InvalidParameterPrefixListName", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterCidrDuplicated(error) => {
-                ("InvalidParameterCidrDuplicated", error)
-            }
-            Self::InvalidParameterCidrMalformed(error) => {
-                ("InvalidParameterCidrMalformed", error)
-            }
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameterPrefixListName(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidParameterCidrDuplicated(error) => (3, error),
+            Self::InvalidParameterCidrMalformed(error) => (4, error),
+            Self::LimitExceedMaxEntries(error) => (5, error),
+            Self::LimitExceedEntry(error) => (6, error),
+            Self::InvalidPrefixListIdNotFound(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterPrefixListName(_) => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterCidrDuplicated(_) => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            Self::InvalidParameterCidrMalformed(_) => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameterPrefixListName",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterCidrDuplicated",
+            "InvalidParameterCidrMalformed",
+            "LimitExceedMaxEntries",
+            "LimitExceedEntry",
+            "InvalidPrefixListIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyPrefixListError {

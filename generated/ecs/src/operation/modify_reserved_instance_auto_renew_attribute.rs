@@ -78,6 +78,7 @@ impl Default for ModifyReservedInstanceAutoRenewAttributeRequest {
 }
 impl ModifyReservedInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
         ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
             inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
@@ -210,6 +211,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
@@ -218,6 +220,7 @@ impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -281,19 +284,33 @@ pub enum ModifyReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Duration",
-                    "Abs.MissingParamter.InstanceId",
-                    "InvalidParameter.ToManyInstanceIds",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.Period",
-                    "InvalidParameter.RenewalStatus",
-                    "InValidParameter",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Duration",
+                        "Abs.MissingParamter.InstanceId",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.RenewalStatus",
+                        "InValidParameter",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyReservedInstanceAutoRenewAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterDuration(error),
             1 => Self::AbsMissingParamterInstanceId(error),
             2 => Self::InvalidParameterToManyInstanceIds(error),
@@ -304,65 +321,43 @@ for ModifyReservedInstanceAutoRenewAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyReservedInstanceAutoRenewAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
-            Self::AbsMissingParamterInstanceId(error) => {
-                ("AbsMissingParamterInstanceId", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::InValidParameter(error) => ("InValidParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDuration(error) => (0, error),
+            Self::AbsMissingParamterInstanceId(error) => (1, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
+            Self::InvalidParameterPeriodUnit(error) => (3, error),
+            Self::InvalidParameterPeriod(error) => (4, error),
+            Self::InvalidParameterRenewalStatus(error) => (5, error),
+            Self::InValidParameter(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ModifyReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
-            Self::AbsMissingParamterInstanceId(_) => {
-                Self::AbsMissingParamterInstanceId(error)
-            }
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::InValidParameter(_) => Self::InValidParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDuration",
+            "AbsMissingParamterInstanceId",
+            "InvalidParameterToManyInstanceIds",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterPeriod",
+            "InvalidParameterRenewalStatus",
+            "InValidParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {

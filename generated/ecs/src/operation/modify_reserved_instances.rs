@@ -129,6 +129,7 @@ impl Default for ModifyReservedInstancesRequest {
 }
 impl ModifyReservedInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyReservedInstancesRequestBuilder {
         ModifyReservedInstancesRequestBuilder {
             inner: ModifyReservedInstancesRequest::default(),
@@ -239,6 +240,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyReservedInstancesRequest::default(),
@@ -247,6 +249,7 @@ impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,51 +386,65 @@ pub enum ModifyReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidParameter.Conflict",
-                    "InvalidTagKey.Malformed",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "OperationDenied",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Zone.NotOpen",
-                    "Zone.NotOnSale",
-                    "Account.Arrearage",
-                    "InvalidReservedInstanceName.Malformed",
-                    "InvalidParameter.Scope",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "MissingParameter.ZoneId",
-                    "MissingParameter.InstanceType",
-                    "MissingParameter.ReservedInstanceId",
-                    "MissingParameter.ReservedInstanceConfiguration",
-                    "InvalidParameter.SplitOrMerge",
-                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                    "InvalidReservedInstancePlatform.ValueNotSupported",
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidReservedInstanceZone.ValueNotSupported",
-                    "InvalidParameter.ValueNotSupported",
-                    "IncorrectInstanceStatus",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidScope.ValueNotSupported",
-                    "InvalidConfiguration.ValueNotSupported",
-                    "InvalidZoneId.ValueNotSupported",
-                    "InvalidParameter",
-                    "InvalidInstanceAmount.ValueNotSupported",
-                    "OperationDenied.OnlyModifyName",
-                    "InvalidReservedInstanceId.NotFound",
-                    "InvalidZoneId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidParameter.Conflict",
+                        "InvalidTagKey.Malformed",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "OperationDenied",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Zone.NotOpen",
+                        "Zone.NotOnSale",
+                        "Account.Arrearage",
+                        "InvalidReservedInstanceName.Malformed",
+                        "InvalidParameter.Scope",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "MissingParameter.ZoneId",
+                        "MissingParameter.InstanceType",
+                        "MissingParameter.ReservedInstanceId",
+                        "MissingParameter.ReservedInstanceConfiguration",
+                        "InvalidParameter.SplitOrMerge",
+                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                        "InvalidReservedInstancePlatform.ValueNotSupported",
+                        "InvalidParameter.ReservedInstanceName",
+                        "InvalidReservedInstanceZone.ValueNotSupported",
+                        "InvalidParameter.ValueNotSupported",
+                        "IncorrectInstanceStatus",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidScope.ValueNotSupported",
+                        "InvalidConfiguration.ValueNotSupported",
+                        "InvalidZoneId.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "OperationDenied.OnlyModifyName",
+                        "InvalidReservedInstanceId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyReservedInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceTypeValueUnauthorized(error),
             1 => Self::InvalidParameterConflict(error),
             2 => Self::InvalidTagKeyMalformed(error),
@@ -470,211 +487,111 @@ impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyReservedInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidReservedInstanceNameMalformed(error) => {
-                ("InvalidReservedInstanceNameMalformed", error)
-            }
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidParameterConflict(error) => (1, error),
+            Self::InvalidTagKeyMalformed(error) => (2, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (5, error),
+            Self::OperationDenied(error) => (6, error),
+            Self::OperationDeniedNoStock(error) => (7, error),
+            Self::NodeControllerUnavailable(error) => (8, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (9, error),
+            Self::ZoneNotOpen(error) => (10, error),
+            Self::ZoneNotOnSale(error) => (11, error),
+            Self::AccountArrearage(error) => (12, error),
+            Self::InvalidReservedInstanceNameMalformed(error) => (13, error),
+            Self::InvalidParameterScope(error) => (14, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (15, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (16, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (17, error)
             }
-            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameterReservedInstanceId(error) => {
-                ("MissingParameterReservedInstanceId", error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(error) => {
-                ("MissingParameterReservedInstanceConfiguration", error)
-            }
-            Self::InvalidParameterSplitOrMerge(error) => {
-                ("InvalidParameterSplitOrMerge", error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
-                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
-                ("InvalidReservedInstancePlatformValueNotSupported", error)
-            }
-            Self::InvalidParameterReservedInstanceName(error) => {
-                ("InvalidParameterReservedInstanceName", error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
-                ("InvalidReservedInstanceZoneValueNotSupported", error)
-            }
-            Self::InvalidParameterValueNotSupported(error) => {
-                ("InvalidParameterValueNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidScopeValueNotSupported(error) => {
-                ("InvalidScopeValueNotSupported", error)
-            }
-            Self::InvalidConfigurationValueNotSupported(error) => {
-                ("InvalidConfigurationValueNotSupported", error)
-            }
-            Self::InvalidZoneIdValueNotSupported(error) => {
-                ("InvalidZoneIdValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::OperationDeniedOnlyModifyName(error) => {
-                ("OperationDeniedOnlyModifyName", error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(error) => {
-                ("InvalidReservedInstanceIdNotFound", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterZoneId(error) => (18, error),
+            Self::MissingParameterInstanceType(error) => (19, error),
+            Self::MissingParameterReservedInstanceId(error) => (20, error),
+            Self::MissingParameterReservedInstanceConfiguration(error) => (21, error),
+            Self::InvalidParameterSplitOrMerge(error) => (22, error),
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (23, error),
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (24, error),
+            Self::InvalidParameterReservedInstanceName(error) => (25, error),
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (26, error),
+            Self::InvalidParameterValueNotSupported(error) => (27, error),
+            Self::IncorrectInstanceStatus(error) => (28, error),
+            Self::InvalidPlatformValueNotSupported(error) => (29, error),
+            Self::InvalidScopeValueNotSupported(error) => (30, error),
+            Self::InvalidConfigurationValueNotSupported(error) => (31, error),
+            Self::InvalidZoneIdValueNotSupported(error) => (32, error),
+            Self::InvalidParameter(error) => (33, error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (34, error),
+            Self::OperationDeniedOnlyModifyName(error) => (35, error),
+            Self::InvalidReservedInstanceIdNotFound(error) => (36, error),
+            Self::InvalidZoneIdNotFound(error) => (37, error),
+            Self::InternalError(error) => (38, error),
+            Self::Unhandled(error) => (39, error),
         }
     }
 }
 impl Clone for ModifyReservedInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidReservedInstanceNameMalformed(_) => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameterReservedInstanceId(_) => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(_) => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            Self::InvalidParameterSplitOrMerge(_) => {
-                Self::InvalidParameterSplitOrMerge(error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            Self::InvalidParameterReservedInstanceName(_) => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            Self::InvalidParameterValueNotSupported(_) => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidScopeValueNotSupported(_) => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            Self::InvalidConfigurationValueNotSupported(_) => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            Self::InvalidZoneIdValueNotSupported(_) => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::OperationDeniedOnlyModifyName(_) => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(_) => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyReservedInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidParameterConflict",
+            "InvalidTagKeyMalformed",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "InvalidChargeTypeValueNotSupported",
+            "OperationDenied",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "ZoneNotOpen",
+            "ZoneNotOnSale",
+            "AccountArrearage",
+            "InvalidReservedInstanceNameMalformed",
+            "InvalidParameterScope",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "MissingParameterZoneId",
+            "MissingParameterInstanceType",
+            "MissingParameterReservedInstanceId",
+            "MissingParameterReservedInstanceConfiguration",
+            "InvalidParameterSplitOrMerge",
+            "MissingParameterInstanceTypeAndAmountBothEmpty",
+            "InvalidReservedInstancePlatformValueNotSupported",
+            "InvalidParameterReservedInstanceName",
+            "InvalidReservedInstanceZoneValueNotSupported",
+            "InvalidParameterValueNotSupported",
+            "IncorrectInstanceStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidScopeValueNotSupported",
+            "InvalidConfigurationValueNotSupported",
+            "InvalidZoneIdValueNotSupported",
+            "InvalidParameter",
+            "InvalidInstanceAmountValueNotSupported",
+            "OperationDeniedOnlyModifyName",
+            "InvalidReservedInstanceIdNotFound",
+            "InvalidZoneIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstancesError {

@@ -80,6 +80,7 @@ impl Default for ModifyRouterInterfaceAttributeRequest {
 }
 impl ModifyRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceAttributeRequestBuilder {
         ModifyRouterInterfaceAttributeRequestBuilder {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
@@ -214,6 +215,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
@@ -222,6 +224,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,23 +291,37 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "Forbidden.FinancialLocked",
-                    "InvalidName.Malformd",
-                    "InvalidOppositeRouterType.ValueNotSupported",
-                    "InvalidDescription.Malformed",
-                    "Forbbiden",
-                    "LinkRole.NotSupport",
-                    "Forbbiden.ModifyIdAndType",
-                    "InvalidParam.ModifyRouterInterface",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "Forbidden.FinancialLocked",
+                        "InvalidName.Malformd",
+                        "InvalidOppositeRouterType.ValueNotSupported",
+                        "InvalidDescription.Malformed",
+                        "Forbbiden",
+                        "LinkRole.NotSupport",
+                        "Forbbiden.ModifyIdAndType",
+                        "InvalidParam.ModifyRouterInterface",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyRouterInterfaceAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatus(error),
             1 => Self::ForbiddenFinancialLocked(error),
             2 => Self::InvalidNameMalformd(error),
@@ -319,73 +336,51 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttribut
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyRouterInterfaceAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidNameMalformd(error) => ("InvalidNameMalformd", error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
-                ("InvalidOppositeRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::LinkRoleNotSupport(error) => ("LinkRoleNotSupport", error),
-            Self::ForbbidenModifyIdAndType(error) => ("ForbbidenModifyIdAndType", error),
-            Self::InvalidParamModifyRouterInterface(error) => {
-                ("InvalidParamModifyRouterInterface", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::InvalidNameMalformd(error) => (2, error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::Forbbiden(error) => (5, error),
+            Self::LinkRoleNotSupport(error) => (6, error),
+            Self::ForbbidenModifyIdAndType(error) => (7, error),
+            Self::InvalidParamModifyRouterInterface(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidNameMalformd(_) => Self::InvalidNameMalformd(error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
-            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
-            Self::InvalidParamModifyRouterInterface(_) => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "ForbiddenFinancialLocked",
+            "InvalidNameMalformd",
+            "InvalidOppositeRouterTypeValueNotSupported",
+            "InvalidDescriptionMalformed",
+            "Forbbiden",
+            "LinkRoleNotSupport",
+            "ForbbidenModifyIdAndType",
+            "InvalidParamModifyRouterInterface",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {

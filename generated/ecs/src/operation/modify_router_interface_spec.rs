@@ -62,6 +62,7 @@ impl Default for ModifyRouterInterfaceSpecRequest {
 }
 impl ModifyRouterInterfaceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceSpecRequestBuilder {
         ModifyRouterInterfaceSpecRequestBuilder {
             inner: ModifyRouterInterfaceSpecRequest::default(),
@@ -160,6 +161,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceSpecRequest::default(),
@@ -168,6 +170,7 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,22 +238,36 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSpec.ValudNotSupported",
-                    "Forbidden.FinancialLocked",
-                    "InvalidParam.NotFound",
-                    "InvalidOppositeRegionId.NotFound",
-                    "InvalidInstanceOwner.Error",
-                    "InvalidInstance.StatusError",
-                    "InvalidOpposite.NotFound",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "IllegalParam.chargeType",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSpec.ValudNotSupported",
+                        "Forbidden.FinancialLocked",
+                        "InvalidParam.NotFound",
+                        "InvalidOppositeRegionId.NotFound",
+                        "InvalidInstanceOwner.Error",
+                        "InvalidInstance.StatusError",
+                        "InvalidOpposite.NotFound",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "IllegalParam.chargeType",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyRouterInterfaceSpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidSpecValudNotSupported(error),
             1 => Self::ForbiddenFinancialLocked(error),
             2 => Self::InvalidParamNotFound(error),
@@ -264,77 +281,49 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyRouterInterfaceSpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSpecValudNotSupported(error) => {
-                ("InvalidSpecValudNotSupported", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidOppositeRegionIdNotFound(error) => {
-                ("InvalidOppositeRegionIdNotFound", error)
-            }
-            Self::InvalidInstanceOwnerError(error) => {
-                ("InvalidInstanceOwnerError", error)
-            }
-            Self::InvalidInstanceStatusError(error) => {
-                ("InvalidInstanceStatusError", error)
-            }
-            Self::InvalidOppositeNotFound(error) => ("InvalidOppositeNotFound", error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSpecValudNotSupported(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::InvalidParamNotFound(error) => (2, error),
+            Self::InvalidOppositeRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceOwnerError(error) => (4, error),
+            Self::InvalidInstanceStatusError(error) => (5, error),
+            Self::InvalidOppositeNotFound(error) => (6, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (7, error),
+            Self::IllegalParamChargeType(error) => (8, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSpecValudNotSupported(_) => {
-                Self::InvalidSpecValudNotSupported(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidOppositeRegionIdNotFound(_) => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
-            Self::InvalidInstanceStatusError(_) => {
-                Self::InvalidInstanceStatusError(error)
-            }
-            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSpecValudNotSupported",
+            "ForbiddenFinancialLocked",
+            "InvalidParamNotFound",
+            "InvalidOppositeRegionIdNotFound",
+            "InvalidInstanceOwnerError",
+            "InvalidInstanceStatusError",
+            "InvalidOppositeNotFound",
+            "InvalidRouterInterfaceSpecMalformed",
+            "IllegalParamChargeType",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {

@@ -250,6 +250,7 @@ impl Default for ModifySecurityGroupRuleRequest {
 }
 impl ModifySecurityGroupRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySecurityGroupRuleRequestBuilder {
         ModifySecurityGroupRuleRequestBuilder {
             inner: ModifySecurityGroupRuleRequest::default(),
@@ -584,6 +585,7 @@ impl<C> ModifySecurityGroupRuleRequestBuilder<C> {
     }
 }
 impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySecurityGroupRuleRequest::default(),
@@ -592,6 +594,7 @@ impl<'a> ModifySecurityGroupRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -743,61 +746,75 @@ pub enum ModifySecurityGroupRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied",
-                    "InvalidIpProtocol.Malformed",
-                    "InvalidSourceCidrIp.Malformed",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidNicType.Mismatch",
-                    "InvalidSourceGroupId.Mismatch",
-                    "InvalidSourceGroup.NotFound",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "MissingParameter.Source",
-                    "InvalidParam.PortRange",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParameter.Conflict",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidOperation.ModifySgRuleEntityType",
-                    "AuthorizationLimitExceed",
-                    "InvalidParam.ProtocolAndPortRangeMismatch",
-                    "InvalidParam.ProtocolAndAddressFamilyMismatch",
-                    "InvalidParam.PrefixListAddressFamilyMismatch",
-                    "InvalidParam.InvalidModifyRuleRequest",
-                    "InvalidOperation.ModifyNicType",
-                    "InvalidParamter.Conflict",
-                    "InvalidOperation.RuleDuplicate",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidSourceOrDestGroupId.DirectionMissmatch",
-                    "InvalidOperation.ModifyPortRangeType",
-                    "InvalidPortRangeListId.NotFound",
-                    "MissingParameter",
-                    "InvalidNetworkType.Mismatch",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidSourceGroupId.NotFound",
-                    "SecurityGroupRule.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpProtocol.Malformed",
+                        "InvalidSourceCidrIp.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidNicType.Mismatch",
+                        "InvalidSourceGroupId.Mismatch",
+                        "InvalidSourceGroup.NotFound",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "MissingParameter.Source",
+                        "InvalidParam.PortRange",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParameter.Conflict",
+                        "InvalidParam.SecurityGroupRuleId",
+                        "InvalidOperation.ModifySgRuleEntityType",
+                        "AuthorizationLimitExceed",
+                        "InvalidParam.ProtocolAndPortRangeMismatch",
+                        "InvalidParam.ProtocolAndAddressFamilyMismatch",
+                        "InvalidParam.PrefixListAddressFamilyMismatch",
+                        "InvalidParam.InvalidModifyRuleRequest",
+                        "InvalidOperation.ModifyNicType",
+                        "InvalidParamter.Conflict",
+                        "InvalidOperation.RuleDuplicate",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidSourceOrDestGroupId.DirectionMissmatch",
+                        "InvalidOperation.ModifyPortRangeType",
+                        "InvalidPortRangeListId.NotFound",
+                        "MissingParameter",
+                        "InvalidNetworkType.Mismatch",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidSourceGroupId.NotFound",
+                        "SecurityGroupRule.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidSecurityGroupRuleId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifySecurityGroupRuleError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDenied(error),
             1 => Self::InvalidIpProtocolMalformed(error),
             2 => Self::InvalidSourceCidrIpMalformed(error),
@@ -850,267 +867,127 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupRuleError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifySecurityGroupRuleError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpProtocolMalformed(error) => {
-                ("InvalidIpProtocolMalformed", error)
-            }
-            Self::InvalidSourceCidrIpMalformed(error) => {
-                ("InvalidSourceCidrIpMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidSourceGroupIdMismatch(error) => {
-                ("InvalidSourceGroupIdMismatch", error)
-            }
-            Self::InvalidSourceGroupNotFound(error) => {
-                ("InvalidSourceGroupNotFound", error)
-            }
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::MissingParameterSource(error) => ("MissingParameterSource", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParamSecurityGroupRuleId(error) => {
-                ("InvalidParamSecurityGroupRuleId", error)
-            }
-            Self::InvalidOperationModifySgRuleEntityType(error) => {
-                ("InvalidOperationModifySgRuleEntityType", error)
-            }
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidParamProtocolAndPortRangeMismatch(error) => {
-                ("InvalidParamProtocolAndPortRangeMismatch", error)
-            }
-            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => {
-                ("InvalidParamProtocolAndAddressFamilyMismatch", error)
-            }
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
-                ("InvalidParamPrefixListAddressFamilyMismatch", error)
-            }
-            Self::InvalidParamInvalidModifyRuleRequest(error) => {
-                ("InvalidParamInvalidModifyRuleRequest", error)
-            }
-            Self::InvalidOperationModifyNicType(error) => {
-                ("InvalidOperationModifyNicType", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidOperationRuleDuplicate(error) => {
-                ("InvalidOperationRuleDuplicate", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => {
-                ("InvalidSourceOrDestGroupIdDirectionMissmatch", error)
-            }
-            Self::InvalidOperationModifyPortRangeType(error) => {
-                ("InvalidOperationModifyPortRangeType", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidNetworkTypeMismatch(error) => {
-                ("InvalidNetworkTypeMismatch", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidSourceGroupIdNotFound(error) => {
-                ("InvalidSourceGroupIdNotFound", error)
-            }
-            Self::SecurityGroupRuleNotFound(error) => {
-                ("SecurityGroupRuleNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
-                ("InvalidSecurityGroupRuleIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpProtocolMalformed(error) => (1, error),
+            Self::InvalidSourceCidrIpMalformed(error) => (2, error),
+            Self::InvalidPolicyMalformed(error) => (3, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNicTypeMismatch(error) => (5, error),
+            Self::InvalidSourceGroupIdMismatch(error) => (6, error),
+            Self::InvalidSourceGroupNotFound(error) => (7, error),
+            Self::InvalidPriorityMalformed(error) => (8, error),
+            Self::InvalidPriorityValueNotSupported(error) => (9, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
+            Self::MissingParameterSource(error) => (11, error),
+            Self::InvalidParamPortRange(error) => (12, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (13, error),
+            Self::InvalidParamSourceIp(error) => (14, error),
+            Self::InvalidParamDestIp(error) => (15, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (16, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (17, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (18, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (19, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (20, error),
+            Self::InvalidParamDestCidrIp(error) => (21, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (22, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (23, error),
+            Self::InvalidParamSourceCidrIp(error) => (24, error),
+            Self::InvalidParameterConflict(error) => (25, error),
+            Self::InvalidParamSecurityGroupRuleId(error) => (26, error),
+            Self::InvalidOperationModifySgRuleEntityType(error) => (27, error),
+            Self::AuthorizationLimitExceed(error) => (28, error),
+            Self::InvalidParamProtocolAndPortRangeMismatch(error) => (29, error),
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => (30, error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (31, error),
+            Self::InvalidParamInvalidModifyRuleRequest(error) => (32, error),
+            Self::InvalidOperationModifyNicType(error) => (33, error),
+            Self::InvalidParamterConflict(error) => (34, error),
+            Self::InvalidOperationRuleDuplicate(error) => (35, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (36, error),
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => (37, error),
+            Self::InvalidOperationModifyPortRangeType(error) => (38, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (39, error),
+            Self::MissingParameter(error) => (40, error),
+            Self::InvalidNetworkTypeMismatch(error) => (41, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (42, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (43, error),
+            Self::InvalidSourceGroupIdNotFound(error) => (44, error),
+            Self::SecurityGroupRuleNotFound(error) => (45, error),
+            Self::InvalidPrefixListIdNotFound(error) => (46, error),
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for ModifySecurityGroupRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpProtocolMalformed(_) => {
-                Self::InvalidIpProtocolMalformed(error)
-            }
-            Self::InvalidSourceCidrIpMalformed(_) => {
-                Self::InvalidSourceCidrIpMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidSourceGroupIdMismatch(_) => {
-                Self::InvalidSourceGroupIdMismatch(error)
-            }
-            Self::InvalidSourceGroupNotFound(_) => {
-                Self::InvalidSourceGroupNotFound(error)
-            }
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParamSecurityGroupRuleId(_) => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            Self::InvalidOperationModifySgRuleEntityType(_) => {
-                Self::InvalidOperationModifySgRuleEntityType(error)
-            }
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidParamProtocolAndPortRangeMismatch(_) => {
-                Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            }
-            Self::InvalidParamProtocolAndAddressFamilyMismatch(_) => {
-                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            }
-            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            Self::InvalidParamInvalidModifyRuleRequest(_) => {
-                Self::InvalidParamInvalidModifyRuleRequest(error)
-            }
-            Self::InvalidOperationModifyNicType(_) => {
-                Self::InvalidOperationModifyNicType(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidOperationRuleDuplicate(_) => {
-                Self::InvalidOperationRuleDuplicate(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(_) => {
-                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            }
-            Self::InvalidOperationModifyPortRangeType(_) => {
-                Self::InvalidOperationModifyPortRangeType(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidNetworkTypeMismatch(_) => {
-                Self::InvalidNetworkTypeMismatch(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidSourceGroupIdNotFound(_) => {
-                Self::InvalidSourceGroupIdNotFound(error)
-            }
-            Self::SecurityGroupRuleNotFound(_) => Self::SecurityGroupRuleNotFound(error),
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySecurityGroupRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpProtocolMalformed",
+            "InvalidSourceCidrIpMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidNicTypeMismatch",
+            "InvalidSourceGroupIdMismatch",
+            "InvalidSourceGroupNotFound",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "MissingParameterSource",
+            "InvalidParamPortRange",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidParamDestCidrIp",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidParamSourceCidrIp",
+            "InvalidParameterConflict",
+            "InvalidParamSecurityGroupRuleId",
+            "InvalidOperationModifySgRuleEntityType",
+            "AuthorizationLimitExceed",
+            "InvalidParamProtocolAndPortRangeMismatch",
+            "InvalidParamProtocolAndAddressFamilyMismatch",
+            "InvalidParamPrefixListAddressFamilyMismatch",
+            "InvalidParamInvalidModifyRuleRequest",
+            "InvalidOperationModifyNicType",
+            "InvalidParamterConflict",
+            "InvalidOperationRuleDuplicate",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidSourceOrDestGroupIdDirectionMissmatch",
+            "InvalidOperationModifyPortRangeType",
+            "InvalidPortRangeListIdNotFound",
+            "MissingParameter",
+            "InvalidNetworkTypeMismatch",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidSourceGroupIdNotFound",
+            "SecurityGroupRuleNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InvalidSecurityGroupRuleIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupRuleError {

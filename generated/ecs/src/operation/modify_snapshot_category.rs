@@ -70,6 +70,7 @@ impl Default for ModifySnapshotCategoryRequest {
 }
 impl ModifySnapshotCategoryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnapshotCategoryRequestBuilder {
         ModifySnapshotCategoryRequestBuilder {
             inner: ModifySnapshotCategoryRequest::default(),
@@ -174,6 +175,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnapshotCategoryRequest::default(),
@@ -182,6 +184,7 @@ impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,26 +272,40 @@ pub enum ModifySnapshotCategoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRetentionDays.Malformed",
-                    "InvalidOperation.DecreaseRetentionDaysUnsupported",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidOperation.ArchiveSharedSnapshotUnsupported",
-                    "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
-                    "InvalidStatus.SnapshotUnfinished",
-                    "InvalidStatus.SnapshotAgeLimit",
-                    "InvalidStatus.SnapshotInArchive",
-                    "InvalidParameter.SnapshotCategory",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidOperation.InstantAccessEnabledUnsupport",
-                    "InvalidOperation.EncryptedSnapshotUnsupport",
-                    "QuotaExceed.ConcurrentArchiveSnapshotQuota",
-                    "InvalidSnapshotId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRetentionDays.Malformed",
+                        "InvalidOperation.DecreaseRetentionDaysUnsupported",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidOperation.ArchiveSharedSnapshotUnsupported",
+                        "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
+                        "InvalidStatus.SnapshotUnfinished",
+                        "InvalidStatus.SnapshotAgeLimit",
+                        "InvalidStatus.SnapshotInArchive",
+                        "InvalidParameter.SnapshotCategory",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.InstantAccessEnabledUnsupport",
+                        "InvalidOperation.EncryptedSnapshotUnsupport",
+                        "QuotaExceed.ConcurrentArchiveSnapshotQuota",
+                        "InvalidSnapshotId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifySnapshotCategoryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRetentionDaysMalformed(error),
             1 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
             2 => Self::InvalidSnapshotIdNotReady(error),
@@ -306,115 +323,57 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifySnapshotCategoryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
-                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => {
-                ("InvalidOperationArchiveSharedSnapshotUnsupported", error)
-            }
-            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => {
-                ("InvalidOperationArchiveCloudBoxSnapshotUnsupported", error)
-            }
-            Self::InvalidStatusSnapshotUnfinished(error) => {
-                ("InvalidStatusSnapshotUnfinished", error)
-            }
-            Self::InvalidStatusSnapshotAgeLimit(error) => {
-                ("InvalidStatusSnapshotAgeLimit", error)
-            }
-            Self::InvalidStatusSnapshotInArchive(error) => {
-                ("InvalidStatusSnapshotInArchive", error)
-            }
-            Self::InvalidParameterSnapshotCategory(error) => {
-                ("InvalidParameterSnapshotCategory", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => {
-                ("InvalidOperationInstantAccessEnabledUnsupport", error)
-            }
-            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => {
-                ("InvalidOperationEncryptedSnapshotUnsupport", error)
-            }
-            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => {
-                ("QuotaExceedConcurrentArchiveSnapshotQuota", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRetentionDaysMalformed(error) => (0, error),
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => (1, error),
+            Self::InvalidSnapshotIdNotReady(error) => (2, error),
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => (3, error),
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => (4, error),
+            Self::InvalidStatusSnapshotUnfinished(error) => (5, error),
+            Self::InvalidStatusSnapshotAgeLimit(error) => (6, error),
+            Self::InvalidStatusSnapshotInArchive(error) => (7, error),
+            Self::InvalidParameterSnapshotCategory(error) => (8, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (9, error),
+            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => (10, error),
+            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => (11, error),
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => (12, error),
+            Self::InvalidSnapshotIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifySnapshotCategoryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidOperationArchiveSharedSnapshotUnsupported(_) => {
-                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            }
-            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(_) => {
-                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            }
-            Self::InvalidStatusSnapshotUnfinished(_) => {
-                Self::InvalidStatusSnapshotUnfinished(error)
-            }
-            Self::InvalidStatusSnapshotAgeLimit(_) => {
-                Self::InvalidStatusSnapshotAgeLimit(error)
-            }
-            Self::InvalidStatusSnapshotInArchive(_) => {
-                Self::InvalidStatusSnapshotInArchive(error)
-            }
-            Self::InvalidParameterSnapshotCategory(_) => {
-                Self::InvalidParameterSnapshotCategory(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationInstantAccessEnabledUnsupport(_) => {
-                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            }
-            Self::InvalidOperationEncryptedSnapshotUnsupport(_) => {
-                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            }
-            Self::QuotaExceedConcurrentArchiveSnapshotQuota(_) => {
-                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnapshotCategoryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRetentionDaysMalformed",
+            "InvalidOperationDecreaseRetentionDaysUnsupported",
+            "InvalidSnapshotIdNotReady",
+            "InvalidOperationArchiveSharedSnapshotUnsupported",
+            "InvalidOperationArchiveCloudBoxSnapshotUnsupported",
+            "InvalidStatusSnapshotUnfinished",
+            "InvalidStatusSnapshotAgeLimit",
+            "InvalidStatusSnapshotInArchive",
+            "InvalidParameterSnapshotCategory",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationInstantAccessEnabledUnsupport",
+            "InvalidOperationEncryptedSnapshotUnsupport",
+            "QuotaExceedConcurrentArchiveSnapshotQuota",
+            "InvalidSnapshotIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotCategoryError {

@@ -66,6 +66,7 @@ impl Default for ModifySnapshotGroupRequest {
 }
 impl ModifySnapshotGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnapshotGroupRequestBuilder {
         ModifySnapshotGroupRequestBuilder {
             inner: ModifySnapshotGroupRequest::default(),
@@ -166,6 +167,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnapshotGroupRequest::default(),
@@ -174,6 +176,7 @@ impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -229,22 +232,18 @@ pub enum ModifySnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Name",
-                    "InvalidParameter.Description",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshotGroup.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidParameterName(error),
-            1 => Self::InvalidParameterDescription(error),
-            2 => Self::InvalidRegionIdNotFound(error),
-            3 => Self::InvalidSnapshotGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Name",
+                        "InvalidParameter.Description",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshotGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySnapshotGroupError {
@@ -253,44 +252,48 @@ impl ModifySnapshotGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterName(error),
+            1 => Self::InvalidParameterDescription(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnapshotGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterDescription(error) => {
-                ("InvalidParameterDescription", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotGroupNotFound(error) => {
-                ("InvalidSnapshotGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterName(error) => (0, error),
+            Self::InvalidParameterDescription(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidSnapshotGroupNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifySnapshotGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterDescription(_) => {
-                Self::InvalidParameterDescription(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotGroupNotFound(_) => {
-                Self::InvalidSnapshotGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnapshotGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterName",
+            "InvalidParameterDescription",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotGroupError {

@@ -52,6 +52,7 @@ impl Default for ModifyUserBusinessBehaviorRequest {
 }
 impl ModifyUserBusinessBehaviorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyUserBusinessBehaviorRequestBuilder {
         ModifyUserBusinessBehaviorRequestBuilder {
             inner: ModifyUserBusinessBehaviorRequest::default(),
@@ -133,6 +134,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
     }
 }
 impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyUserBusinessBehaviorRequest::default(),
@@ -141,6 +143,7 @@ impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -189,11 +192,10 @@ pub enum ModifyUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]) {
-            0 => Self::InvalidActionUserForbidden(error),
-            1 => Self::InvalidParams(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]),
+            error,
+        )
     }
 }
 impl ModifyUserBusinessBehaviorError {
@@ -202,36 +204,38 @@ impl ModifyUserBusinessBehaviorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidActionUserForbidden(error),
+            1 => Self::InvalidParams(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionUserForbidden(error) => {
-                ("InvalidActionUserForbidden", error)
-            }
-            Self::InvalidParams(error) => ("InvalidParams", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionUserForbidden(error) => (0, error),
+            Self::InvalidParams(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyUserBusinessBehaviorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionUserForbidden(_) => {
-                Self::InvalidActionUserForbidden(error)
-            }
-            Self::InvalidParams(_) => Self::InvalidParams(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyUserBusinessBehaviorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidActionUserForbidden", "InvalidParams", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyUserBusinessBehaviorError {

@@ -55,6 +55,7 @@ impl Default for ModifyVSwitchAttributeRequest {
 }
 impl ModifyVSwitchAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVSwitchAttributeRequestBuilder {
         ModifyVSwitchAttributeRequestBuilder {
             inner: ModifyVSwitchAttributeRequest::default(),
@@ -141,6 +142,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVSwitchAttributeRequest::default(),
@@ -149,6 +151,7 @@ impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -203,24 +206,19 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Forbidden.VRouterNotFound",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidDescriptionMalformed(error),
-            1 => Self::InvalidVSwitchNameMalformed(error),
-            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
-            3 => Self::ForbiddenVRouterNotFound(error),
-            4 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "Forbidden.VRouterNotFound",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVSwitchAttributeError {
@@ -229,50 +227,51 @@ impl ModifyVSwitchAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVSwitchNameMalformed(error),
+            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            3 => Self::ForbiddenVRouterNotFound(error),
+            4 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidVSwitchNameMalformed(error) => (1, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
+            Self::ForbiddenVRouterNotFound(error) => (3, error),
+            Self::InvalidVSwitchIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyVSwitchAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "ForbiddenVRouterNotFound",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {

@@ -85,6 +85,7 @@ impl Default for ModifyVirtualBorderRouterAttributeRequest {
 }
 impl ModifyVirtualBorderRouterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVirtualBorderRouterAttributeRequestBuilder {
         ModifyVirtualBorderRouterAttributeRequestBuilder {
             inner: ModifyVirtualBorderRouterAttributeRequest::default(),
@@ -227,6 +228,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVirtualBorderRouterAttributeRequest::default(),
@@ -235,6 +237,7 @@ impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,32 +323,46 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVbrId.NotFound",
-                    "InvalidVlanId.Used",
-                    "InvalidCircuitCode.Malformed",
-                    "InvalidVlanId.Malformed",
-                    "InvalidIp.Malformed",
-                    "InvalidPeeringSubnetMask.Malformed",
-                    "InvalidName.Malformed",
-                    "InvalidDescription.Malformed",
-                    "MissingParameter",
-                    "InvalidIp.NotSameSubnet",
-                    "InvalidParameter",
-                    "OperationFailed.VlanIdInUse",
-                    "Forbidden.CircuitCodeNotAllowedByCaller",
-                    "Forbidden.LocalGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeerGatewayIpNotAllowedByCaller",
-                    "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
-                    "Forbidden.VlanIdNotAllowedByCaller",
-                    "Forbidden.NameNotAllowedByCaller",
-                    "Forbidden.DescriptionNotAllowedByCaller",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVbrId.NotFound",
+                        "InvalidVlanId.Used",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidVlanId.Malformed",
+                        "InvalidIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidIp.NotSameSubnet",
+                        "InvalidParameter",
+                        "OperationFailed.VlanIdInUse",
+                        "Forbidden.CircuitCodeNotAllowedByCaller",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.VlanIdNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVirtualBorderRouterAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidVbrIdNotFound(error),
             1 => Self::InvalidVlanIdUsed(error),
             2 => Self::InvalidCircuitCodeMalformed(error),
@@ -369,119 +386,69 @@ for ModifyVirtualBorderRouterAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVirtualBorderRouterAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
-                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
-                ("ForbiddenVlanIdNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVbrIdNotFound(error) => (0, error),
+            Self::InvalidVlanIdUsed(error) => (1, error),
+            Self::InvalidCircuitCodeMalformed(error) => (2, error),
+            Self::InvalidVlanIdMalformed(error) => (3, error),
+            Self::InvalidIpMalformed(error) => (4, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (5, error),
+            Self::InvalidNameMalformed(error) => (6, error),
+            Self::InvalidDescriptionMalformed(error) => (7, error),
+            Self::MissingParameter(error) => (8, error),
+            Self::InvalidIpNotSameSubnet(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::OperationFailedVlanIdInUse(error) => (11, error),
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => (12, error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (13, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (14, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (15, error),
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => (16, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (17, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVbrIdNotFound",
+            "InvalidVlanIdUsed",
+            "InvalidCircuitCodeMalformed",
+            "InvalidVlanIdMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "MissingParameter",
+            "InvalidIpNotSameSubnet",
+            "InvalidParameter",
+            "OperationFailedVlanIdInUse",
+            "ForbiddenCircuitCodeNotAllowedByCaller",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenVlanIdNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {

@@ -63,6 +63,7 @@ impl Default for ModifyVpcAttributeRequest {
 }
 impl ModifyVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpcAttributeRequestBuilder {
         ModifyVpcAttributeRequestBuilder {
             inner: ModifyVpcAttributeRequest::default(),
@@ -163,6 +164,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpcAttributeRequest::default(),
@@ -171,6 +173,7 @@ impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -241,24 +244,38 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "InvalidParameter",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidRegion.Malformed",
-                    "IllegalCidrBlock",
-                    "InvalidCidrBlock.Malformed",
-                    "ParamExclusive.EnableIpv6AndCidrBlock",
-                    "OperationFailed.ClassicLinkEnabled",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "InvalidParameter",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidRegion.Malformed",
+                        "IllegalCidrBlock",
+                        "InvalidCidrBlock.Malformed",
+                        "ParamExclusive.EnableIpv6AndCidrBlock",
+                        "OperationFailed.ClassicLinkEnabled",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVpcAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDescriptionMalformed(error),
             1 => Self::InvalidVpcNameMalformed(error),
             2 => Self::InvalidVpcDiscriptionMalformed(error),
@@ -274,77 +291,53 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVpcAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidRegionMalformed(error) => ("InvalidRegionMalformed", error),
-            Self::IllegalCidrBlock(error) => ("IllegalCidrBlock", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => {
-                ("ParamExclusiveEnableIpv6AndCidrBlock", error)
-            }
-            Self::OperationFailedClassicLinkEnabled(error) => {
-                ("OperationFailedClassicLinkEnabled", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidVpcNameMalformed(error) => (1, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidUserCidrQuota(error) => (4, error),
+            Self::InvalidUserCidrMalformed(error) => (5, error),
+            Self::InvalidRegionMalformed(error) => (6, error),
+            Self::IllegalCidrBlock(error) => (7, error),
+            Self::InvalidCidrBlockMalformed(error) => (8, error),
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (9, error),
+            Self::OperationFailedClassicLinkEnabled(error) => (10, error),
+            Self::InvalidVpcIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
-            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            Self::OperationFailedClassicLinkEnabled(_) => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "InvalidParameter",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidRegionMalformed",
+            "IllegalCidrBlock",
+            "InvalidCidrBlockMalformed",
+            "ParamExclusiveEnableIpv6AndCidrBlock",
+            "OperationFailedClassicLinkEnabled",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpcAttributeError {

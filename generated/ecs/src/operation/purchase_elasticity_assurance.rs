@@ -95,6 +95,7 @@ impl Default for PurchaseElasticityAssuranceRequest {
 }
 impl PurchaseElasticityAssuranceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseElasticityAssuranceRequestBuilder {
         PurchaseElasticityAssuranceRequestBuilder {
             inner: PurchaseElasticityAssuranceRequest::default(),
@@ -232,6 +233,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseElasticityAssuranceRequest::default(),
@@ -240,6 +242,7 @@ impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,18 +304,32 @@ pub enum PurchaseElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.MalFormed",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidUser.Unauthorized",
-                    "IncorrectPrivatePoolStatus",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.MalFormed",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidUser.Unauthorized",
+                        "IncorrectPrivatePoolStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PurchaseElasticityAssuranceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStartTimeMalFormed(error),
             1 => Self::InvalidPrivatePoolOptionsId(error),
             2 => Self::InvalidParameterPeriodUnit(error),
@@ -322,61 +339,41 @@ impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PurchaseElasticityAssuranceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalFormed(error) => (0, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (1, error),
+            Self::InvalidParameterPeriodUnit(error) => (2, error),
+            Self::InvalidUserUnauthorized(error) => (3, error),
+            Self::IncorrectPrivatePoolStatus(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for PurchaseElasticityAssuranceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseElasticityAssuranceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalFormed",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidParameterPeriodUnit",
+            "InvalidUserUnauthorized",
+            "IncorrectPrivatePoolStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseElasticityAssuranceError {

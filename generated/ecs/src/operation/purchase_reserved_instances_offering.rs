@@ -225,6 +225,7 @@ impl Default for PurchaseReservedInstancesOfferingRequest {
 }
 impl PurchaseReservedInstancesOfferingRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseReservedInstancesOfferingRequestBuilder {
         PurchaseReservedInstancesOfferingRequestBuilder {
             inner: PurchaseReservedInstancesOfferingRequest::default(),
@@ -505,6 +506,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseReservedInstancesOfferingRequest::default(),
@@ -513,6 +515,7 @@ impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -648,47 +651,61 @@ pub enum PurchaseReservedInstancesOfferingError {
 impl From<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidStartTime.ScopeNotMatch",
-                    "InvalidInstanceType.ValueUnauthorized",
-                    "InvalidDescription.Malformed",
-                    "InvalidParameter.Conflict",
-                    "InvalidTagKey.Malformed",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "InvalidTagValue.Malformed",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidParameter.Scope",
-                    "InvalidReservedInstanceStatus.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingType.ValueNotSupported",
-                    "InvalidReservedInstanceOfferingClass.ValueNotSupported",
-                    "MissingParameter.ZoneId",
-                    "MissingParameter.InstanceType",
-                    "MissingParameter.ReservedInstanceId",
-                    "MissingParameter.ReservedInstanceConfiguration",
-                    "InvalidParameter.SplitOrMerge",
-                    "MissingParameter.InstanceTypeAndAmountBothEmpty",
-                    "InvalidReservedInstancePlatform.ValueNotSupported",
-                    "InvalidParameter.ReservedInstanceName",
-                    "InvalidReservedInstanceZone.ValueNotSupported",
-                    "OperationDenied",
-                    "InvalidInstanceType.ValueNotSupported",
-                    "OperationDenied.NoStock",
-                    "NodeControllerUnavailable",
-                    "InvalidParameter.ResourceOwnerAccount",
-                    "Zone.NotOpen",
-                    "Zone.NotOnSale",
-                    "Account.Arrearage",
-                    "InvalidStartTime.MalFormed",
-                    "InvalidStartTime.NotSupported",
-                    "RegionUnauthorized",
-                    "InvalidZoneId.NotFound",
-                    "PaymentMethodNotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.ScopeNotMatch",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidTagKey.Malformed",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidParameter.Scope",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "MissingParameter.ZoneId",
+                        "MissingParameter.InstanceType",
+                        "MissingParameter.ReservedInstanceId",
+                        "MissingParameter.ReservedInstanceConfiguration",
+                        "InvalidParameter.SplitOrMerge",
+                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                        "InvalidReservedInstancePlatform.ValueNotSupported",
+                        "InvalidParameter.ReservedInstanceName",
+                        "InvalidReservedInstanceZone.ValueNotSupported",
+                        "OperationDenied",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Zone.NotOpen",
+                        "Zone.NotOnSale",
+                        "Account.Arrearage",
+                        "InvalidStartTime.MalFormed",
+                        "InvalidStartTime.NotSupported",
+                        "RegionUnauthorized",
+                        "InvalidZoneId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PurchaseReservedInstancesOfferingError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStartTimeScopeNotMatch(error),
             1 => Self::InvalidInstanceTypeValueUnauthorized(error),
             2 => Self::InvalidDescriptionMalformed(error),
@@ -727,185 +744,103 @@ for PurchaseReservedInstancesOfferingError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PurchaseReservedInstancesOfferingError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeScopeNotMatch(error) => {
-                ("InvalidStartTimeScopeNotMatch", error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
+            Self::InvalidStartTimeScopeNotMatch(error) => (0, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidParameterConflict(error) => (3, error),
+            Self::InvalidTagKeyMalformed(error) => (4, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (7, error),
+            Self::InvalidParameterScope(error) => (8, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (9, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (10, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (11, error)
             }
-            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameterReservedInstanceId(error) => {
-                ("MissingParameterReservedInstanceId", error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(error) => {
-                ("MissingParameterReservedInstanceConfiguration", error)
-            }
-            Self::InvalidParameterSplitOrMerge(error) => {
-                ("InvalidParameterSplitOrMerge", error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
-                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
-                ("InvalidReservedInstancePlatformValueNotSupported", error)
-            }
-            Self::InvalidParameterReservedInstanceName(error) => {
-                ("InvalidParameterReservedInstanceName", error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
-                ("InvalidReservedInstanceZoneValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterZoneId(error) => (12, error),
+            Self::MissingParameterInstanceType(error) => (13, error),
+            Self::MissingParameterReservedInstanceId(error) => (14, error),
+            Self::MissingParameterReservedInstanceConfiguration(error) => (15, error),
+            Self::InvalidParameterSplitOrMerge(error) => (16, error),
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (17, error),
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (18, error),
+            Self::InvalidParameterReservedInstanceName(error) => (19, error),
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (20, error),
+            Self::OperationDenied(error) => (21, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (22, error),
+            Self::OperationDeniedNoStock(error) => (23, error),
+            Self::NodeControllerUnavailable(error) => (24, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (25, error),
+            Self::ZoneNotOpen(error) => (26, error),
+            Self::ZoneNotOnSale(error) => (27, error),
+            Self::AccountArrearage(error) => (28, error),
+            Self::InvalidStartTimeMalFormed(error) => (29, error),
+            Self::InvalidStartTimeNotSupported(error) => (30, error),
+            Self::RegionUnauthorized(error) => (31, error),
+            Self::InvalidZoneIdNotFound(error) => (32, error),
+            Self::PaymentMethodNotFound(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for PurchaseReservedInstancesOfferingError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeScopeNotMatch(_) => {
-                Self::InvalidStartTimeScopeNotMatch(error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameterReservedInstanceId(_) => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(_) => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            Self::InvalidParameterSplitOrMerge(_) => {
-                Self::InvalidParameterSplitOrMerge(error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            Self::InvalidParameterReservedInstanceName(_) => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseReservedInstancesOfferingError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeScopeNotMatch",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterConflict",
+            "InvalidTagKeyMalformed",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidParameterScope",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "MissingParameterZoneId",
+            "MissingParameterInstanceType",
+            "MissingParameterReservedInstanceId",
+            "MissingParameterReservedInstanceConfiguration",
+            "InvalidParameterSplitOrMerge",
+            "MissingParameterInstanceTypeAndAmountBothEmpty",
+            "InvalidReservedInstancePlatformValueNotSupported",
+            "InvalidParameterReservedInstanceName",
+            "InvalidReservedInstanceZoneValueNotSupported",
+            "OperationDenied",
+            "InvalidInstanceTypeValueNotSupported",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "ZoneNotOpen",
+            "ZoneNotOnSale",
+            "AccountArrearage",
+            "InvalidStartTimeMalFormed",
+            "InvalidStartTimeNotSupported",
+            "RegionUnauthorized",
+            "InvalidZoneIdNotFound",
+            "PaymentMethodNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {

@@ -140,6 +140,7 @@ impl Default for PurchaseStorageCapacityUnitRequest {
 }
 impl PurchaseStorageCapacityUnitRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseStorageCapacityUnitRequestBuilder {
         PurchaseStorageCapacityUnitRequestBuilder {
             inner: PurchaseStorageCapacityUnitRequest::default(),
@@ -344,6 +345,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseStorageCapacityUnitRequest::default(),
@@ -352,6 +354,7 @@ impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -430,23 +433,37 @@ pub enum PurchaseStorageCapacityUnitError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Period",
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.Capacity",
-                    "MissingParameter.Capacity",
-                    "InvalidParameter.PeriodUnit",
-                    "InvalidParameter.CapacityExceed",
-                    "InvalidStartTime.NotSupported",
-                    "InvalidStartTime.MalFormed",
-                    "InvalidResourceGroup.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Period",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.Capacity",
+                        "MissingParameter.Capacity",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.CapacityExceed",
+                        "InvalidStartTime.NotSupported",
+                        "InvalidStartTime.MalFormed",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PurchaseStorageCapacityUnitError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterPeriod(error),
             1 => Self::MissingParameterRegionId(error),
             2 => Self::InvalidParameterName(error),
@@ -461,75 +478,51 @@ impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PurchaseStorageCapacityUnitError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterCapacity(error) => ("InvalidParameterCapacity", error),
-            Self::MissingParameterCapacity(error) => ("MissingParameterCapacity", error),
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterCapacityExceed(error) => {
-                ("InvalidParameterCapacityExceed", error)
-            }
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterPeriod(error) => (0, error),
+            Self::MissingParameterRegionId(error) => (1, error),
+            Self::InvalidParameterName(error) => (2, error),
+            Self::InvalidParameterCapacity(error) => (3, error),
+            Self::MissingParameterCapacity(error) => (4, error),
+            Self::InvalidParameterPeriodUnit(error) => (5, error),
+            Self::InvalidParameterCapacityExceed(error) => (6, error),
+            Self::InvalidStartTimeNotSupported(error) => (7, error),
+            Self::InvalidStartTimeMalFormed(error) => (8, error),
+            Self::InvalidResourceGroupNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for PurchaseStorageCapacityUnitError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterCapacity(_) => Self::InvalidParameterCapacity(error),
-            Self::MissingParameterCapacity(_) => Self::MissingParameterCapacity(error),
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterCapacityExceed(_) => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseStorageCapacityUnitError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterPeriod",
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidParameterCapacity",
+            "MissingParameterCapacity",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterCapacityExceed",
+            "InvalidStartTimeNotSupported",
+            "InvalidStartTimeMalFormed",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseStorageCapacityUnitError {

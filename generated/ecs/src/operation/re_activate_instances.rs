@@ -55,6 +55,7 @@ impl Default for ReActivateInstancesRequest {
 }
 impl ReActivateInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReActivateInstancesRequestBuilder {
         ReActivateInstancesRequestBuilder {
             inner: ReActivateInstancesRequest::default(),
@@ -133,6 +134,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     }
 }
 impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReActivateInstancesRequest::default(),
@@ -141,6 +143,7 @@ impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -206,21 +209,35 @@ pub enum ReActivateInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ReopenInstance.InstanceNotEnoughBalance",
-                    "ReopenInstance.ImageNotEnoughBalance",
-                    "ReopenInstance.InstanceStatusNotValid",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InsufficientBalance",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidPayType.NotSupport",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ReopenInstance.InstanceNotEnoughBalance",
+                        "ReopenInstance.ImageNotEnoughBalance",
+                        "ReopenInstance.InstanceStatusNotValid",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InsufficientBalance",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidPayType.NotSupport",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReActivateInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ReopenInstanceInstanceNotEnoughBalance(error),
             1 => Self::ReopenInstanceImageNotEnoughBalance(error),
             2 => Self::ReopenInstanceInstanceStatusNotValid(error),
@@ -233,69 +250,47 @@ impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReActivateInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(error) => {
-                ("ReopenInstanceInstanceNotEnoughBalance", error)
-            }
-            Self::ReopenInstanceImageNotEnoughBalance(error) => {
-                ("ReopenInstanceImageNotEnoughBalance", error)
-            }
-            Self::ReopenInstanceInstanceStatusNotValid(error) => {
-                ("ReopenInstanceInstanceStatusNotValid", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidPayTypeNotSupport(error) => ("InvalidPayTypeNotSupport", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ReopenInstanceInstanceNotEnoughBalance(error) => (0, error),
+            Self::ReopenInstanceImageNotEnoughBalance(error) => (1, error),
+            Self::ReopenInstanceInstanceStatusNotValid(error) => (2, error),
+            Self::IncorrectInstanceStatus(error) => (3, error),
+            Self::InstanceLockedForSecurity(error) => (4, error),
+            Self::InsufficientBalance(error) => (5, error),
+            Self::InvalidInstanceIdNotFound(error) => (6, error),
+            Self::InvalidPayTypeNotSupport(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReActivateInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(_) => {
-                Self::ReopenInstanceInstanceNotEnoughBalance(error)
-            }
-            Self::ReopenInstanceImageNotEnoughBalance(_) => {
-                Self::ReopenInstanceImageNotEnoughBalance(error)
-            }
-            Self::ReopenInstanceInstanceStatusNotValid(_) => {
-                Self::ReopenInstanceInstanceStatusNotValid(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidPayTypeNotSupport(_) => Self::InvalidPayTypeNotSupport(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReActivateInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ReopenInstanceInstanceNotEnoughBalance",
+            "ReopenInstanceImageNotEnoughBalance",
+            "ReopenInstanceInstanceStatusNotValid",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InsufficientBalance",
+            "InvalidInstanceIdNotFound",
+            "InvalidPayTypeNotSupport",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReActivateInstancesError {

@@ -100,6 +100,7 @@ impl Default for ReInitDiskRequest {
 }
 impl ReInitDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReInitDiskRequestBuilder {
         ReInitDiskRequestBuilder {
             inner: ReInitDiskRequest::default(),
@@ -229,6 +230,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     }
 }
 impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReInitDiskRequest::default(),
@@ -237,6 +239,7 @@ impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReInitDiskResponse, ReInitDiskError> {
@@ -339,40 +342,54 @@ pub enum ReInitDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LoginAsNonRoot.ImageNotSupport",
-                    "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
-                    "InvalidPassword.Malformed",
-                    "InvalidKeyPairName.NotFound",
-                    "DependencyViolation.IoOptimize",
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidRegionId.MalFormed",
-                    "LoginAsNonRoot.RegionNotSupport",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidSnapshot.TooOld",
-                    "OperationDenied",
-                    "InstanceExpiredOrInArrears",
-                    "DiskCreatingSnapshot",
-                    "SharedImageDeleted",
-                    "DependencyViolation.WindowsInstance",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidSourceSnapshot",
-                    "InvalidDiskId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidDiskId.OperationNotSupported",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LoginAsNonRoot.ImageNotSupport",
+                        "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
+                        "InvalidPassword.Malformed",
+                        "InvalidKeyPairName.NotFound",
+                        "DependencyViolation.IoOptimize",
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidRegionId.MalFormed",
+                        "LoginAsNonRoot.RegionNotSupport",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidSnapshot.TooOld",
+                        "OperationDenied",
+                        "InstanceExpiredOrInArrears",
+                        "DiskCreatingSnapshot",
+                        "SharedImageDeleted",
+                        "DependencyViolation.WindowsInstance",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidSourceSnapshot",
+                        "InvalidDiskId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidDiskId.OperationNotSupported",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReInitDiskError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::LoginAsNonRootImageNotSupport(error),
             1 => {
                 Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
@@ -408,151 +425,87 @@ impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReInitDiskError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error) => {
-                ("LoginAsNonRootImageNotSupport", error)
-            }
+            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
             Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
                 error,
-            ) => ("DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::DependencyViolationIoOptimize(error) => {
-                ("DependencyViolationIoOptimize", error)
-            }
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::LoginAsNonRootRegionNotSupport(error) => {
-                ("LoginAsNonRootRegionNotSupport", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::SharedImageDeleted(error) => ("SharedImageDeleted", error),
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidSourceSnapshot(error) => ("InvalidSourceSnapshot", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidDiskIdOperationNotSupported(error) => {
-                ("InvalidDiskIdOperationNotSupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (1, error),
+            Self::InvalidPasswordMalformed(error) => (2, error),
+            Self::InvalidKeyPairNameNotFound(error) => (3, error),
+            Self::DependencyViolationIoOptimize(error) => (4, error),
+            Self::DiskCategoryOperationNotSupported(error) => (5, error),
+            Self::InvalidRegionIdMalFormed(error) => (6, error),
+            Self::LoginAsNonRootRegionNotSupport(error) => (7, error),
+            Self::IncorrectDiskStatus(error) => (8, error),
+            Self::IncorrectInstanceStatus(error) => (9, error),
+            Self::InstanceLockedForSecurity(error) => (10, error),
+            Self::InvalidSnapshotTooOld(error) => (11, error),
+            Self::OperationDenied(error) => (12, error),
+            Self::InstanceExpiredOrInArrears(error) => (13, error),
+            Self::DiskCreatingSnapshot(error) => (14, error),
+            Self::SharedImageDeleted(error) => (15, error),
+            Self::DependencyViolationWindowsInstance(error) => (16, error),
+            Self::UserNotInTheWhiteList(error) => (17, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (19, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (20, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (21, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (22, error),
+            Self::InvalidSourceSnapshot(error) => (23, error),
+            Self::InvalidDiskIdNotFound(error) => (24, error),
+            Self::InvalidImageIdNotFound(error) => (25, error),
+            Self::InvalidDiskIdOperationNotSupported(error) => (26, error),
+            Self::InternalError(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for ReInitDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LoginAsNonRootImageNotSupport(_) => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(_) => {
-                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-                    error,
-                )
-            }
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::DependencyViolationIoOptimize(_) => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::LoginAsNonRootRegionNotSupport(_) => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::SharedImageDeleted(_) => Self::SharedImageDeleted(error),
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidSourceSnapshot(_) => Self::InvalidSourceSnapshot(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidDiskIdOperationNotSupported(_) => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReInitDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LoginAsNonRootImageNotSupport",
+            "DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported",
+            "InvalidPasswordMalformed",
+            "InvalidKeyPairNameNotFound",
+            "DependencyViolationIoOptimize",
+            "DiskCategoryOperationNotSupported",
+            "InvalidRegionIdMalFormed",
+            "LoginAsNonRootRegionNotSupport",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidSnapshotTooOld",
+            "OperationDenied",
+            "InstanceExpiredOrInArrears",
+            "DiskCreatingSnapshot",
+            "SharedImageDeleted",
+            "DependencyViolationWindowsInstance",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidSourceSnapshot",
+            "InvalidDiskIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidDiskIdOperationNotSupported",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReInitDiskError {

@@ -98,6 +98,7 @@ impl Default for RebootInstancesRequest {
 }
 impl RebootInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RebootInstancesRequestBuilder {
         RebootInstancesRequestBuilder {
             inner: RebootInstancesRequest::default(),
@@ -231,6 +232,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     }
 }
 impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RebootInstancesRequest::default(),
@@ -239,6 +241,7 @@ impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RebootInstancesResponse, RebootInstancesError> {
@@ -320,28 +323,42 @@ pub enum RebootInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DRYRUN.SUCCESS",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InsufficientBalance",
+                        "InstanceNotReady",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RebootInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
             2 => Self::DryrunSuccess(error),
@@ -361,103 +378,61 @@ impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RebootInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
+            Self::DryrunSuccess(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InstanceExpiredOrInArrears(error) => (7, error),
+            Self::IncorrectInstanceStatus(error) => (8, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (9, error),
+            Self::InsufficientBalance(error) => (10, error),
+            Self::InstanceNotReady(error) => (11, error),
+            Self::InvalidInstanceIdsNotFound(error) => (12, error),
+            Self::InvalidOperationConflict(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::LimitedOperationServiceUnavailable(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for RebootInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RebootInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DryrunSuccess",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InsufficientBalance",
+            "InstanceNotReady",
+            "InvalidInstanceIdsNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RebootInstancesError {

@@ -83,6 +83,7 @@ impl Default for RedeployInstanceRequest {
 }
 impl RedeployInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RedeployInstanceRequestBuilder {
         RedeployInstanceRequestBuilder {
             inner: RedeployInstanceRequest::default(),
@@ -165,6 +166,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     }
 }
 impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RedeployInstanceRequest::default(),
@@ -173,6 +175,7 @@ impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RedeployInstanceResponse, RedeployInstanceError> {
@@ -239,19 +242,33 @@ pub enum RedeployInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "DiskError",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidOperation.RedeployInstance",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "DiskError",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidOperation.RedeployInstance",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RedeployInstanceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectInstanceStatus(error),
             1 => Self::InstanceLockedForSecurity(error),
             2 => Self::DiskError(error),
@@ -262,61 +279,43 @@ impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RedeployInstanceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::DiskError(error) => ("DiskError", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidOperationRedeployInstance(error) => {
-                ("InvalidOperationRedeployInstance", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectInstanceStatus(error) => (0, error),
+            Self::InstanceLockedForSecurity(error) => (1, error),
+            Self::DiskError(error) => (2, error),
+            Self::InstanceExpiredOrInArrears(error) => (3, error),
+            Self::InvalidOperationRedeployInstance(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RedeployInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidOperationRedeployInstance(_) => {
-                Self::InvalidOperationRedeployInstance(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RedeployInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "DiskError",
+            "InstanceExpiredOrInArrears",
+            "InvalidOperationRedeployInstance",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RedeployInstanceError {

@@ -60,6 +60,7 @@ impl Default for ReleaseCapacityReservationRequest {
 }
 impl ReleaseCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseCapacityReservationRequestBuilder {
         ReleaseCapacityReservationRequestBuilder {
             inner: ReleaseCapacityReservationRequest::default(),
@@ -152,6 +153,7 @@ impl<C> ReleaseCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseCapacityReservationRequest::default(),
@@ -160,6 +162,7 @@ impl<'a> ReleaseCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -279,47 +282,61 @@ pub enum ReleaseCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter.RegionId",
-                    "InvalidParameter.Name",
-                    "InvalidParameter.PrivatePoolOptions.Ids",
-                    "DedicatedHostNotSupported",
-                    "SpotNotSupported",
-                    "ClassicNetworkNotSupported",
-                    "Invalid.InstanceId",
-                    "Invalid.PrivatePoolOptions.MatchCriteria",
-                    "MissingParameter.PrivatePoolOptions.Id",
-                    "Invalid.PrivatePoolOptions.Id",
-                    "Invalid.InstanceType",
-                    "Invalid.InstanceChargeType",
-                    "Invalid.ZoneId",
-                    "Invalid.PrivatePoolOptions.status",
-                    "InvalidPlatform.ValueNotSupported",
-                    "InvalidAliUid",
-                    "MissingParameter.PackageType",
-                    "MissingParameter.PrivatePoolOptions.Ids",
-                    "MissingParameter.InstanceCpuCoreCount",
-                    "MissingParameter.InstanceAmount",
-                    "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.TooManyPrivatePoolOptions.Ids",
-                    "Invalid.TooManyZoneIds",
-                    "Invalid.TooManyInstanceTypes",
-                    "Invalid.TooManyUnpaidPrivatePool",
-                    "Invalid.InstanceCpuCoreCountOrInstanceAmount",
-                    "Invalid.PrivatePoolOptions.Ids",
-                    "Invalid.PackageType",
-                    "Invalid.PrivatePool.Purchase",
-                    "Invalid.AssuranceTimes.NotSupported",
-                    "RepeatStartPrivatePool",
-                    "Invalid.Action.ReleaseCapacityReservation",
-                    "InvalidOperation.ReleasePrivatePoolUnsupported",
-                    "InvalidPermission.ResourceShareAssocoated",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.PrivatePoolOptions.Ids",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "Invalid.Action.ReleaseCapacityReservation",
+                        "InvalidOperation.ReleasePrivatePoolUnsupported",
+                        "InvalidPermission.ResourceShareAssocoated",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReleaseCapacityReservationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameterRegionId(error),
             1 => Self::InvalidParameterName(error),
             2 => Self::InvalidParameterPrivatePoolOptionsIds(error),
@@ -358,197 +375,101 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseCapacityReservationErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReleaseCapacityReservationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterPrivatePoolOptionsIds(error) => {
-                ("InvalidParameterPrivatePoolOptionsIds", error)
-            }
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::InvalidParameterName(error) => (1, error),
+            Self::InvalidParameterPrivatePoolOptionsIds(error) => (2, error),
+            Self::DedicatedHostNotSupported(error) => (3, error),
+            Self::SpotNotSupported(error) => (4, error),
+            Self::ClassicNetworkNotSupported(error) => (5, error),
+            Self::InvalidInstanceId(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (7, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (8, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (9, error),
+            Self::InvalidInstanceType(error) => (10, error),
+            Self::InvalidInstanceChargeType(error) => (11, error),
+            Self::InvalidZoneId(error) => (12, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (13, error),
+            Self::InvalidPlatformValueNotSupported(error) => (14, error),
+            Self::InvalidAliUid(error) => (15, error),
+            Self::MissingParameterPackageType(error) => (16, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (17, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (18, error),
+            Self::MissingParameterInstanceAmount(error) => (19, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (20, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidActionReleaseCapacityReservation(error) => {
-                ("InvalidActionReleaseCapacityReservation", error)
-            }
-            Self::InvalidOperationReleasePrivatePoolUnsupported(error) => {
-                ("InvalidOperationReleasePrivatePoolUnsupported", error)
-            }
-            Self::InvalidPermissionResourceShareAssocoated(error) => {
-                ("InvalidPermissionResourceShareAssocoated", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (21, error),
+            Self::InvalidTooManyZoneIds(error) => (22, error),
+            Self::InvalidTooManyInstanceTypes(error) => (23, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (24, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (25, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (26, error),
+            Self::InvalidPackageType(error) => (27, error),
+            Self::InvalidPrivatePoolPurchase(error) => (28, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (29, error),
+            Self::RepeatStartPrivatePool(error) => (30, error),
+            Self::InvalidActionReleaseCapacityReservation(error) => (31, error),
+            Self::InvalidOperationReleasePrivatePoolUnsupported(error) => (32, error),
+            Self::InvalidPermissionResourceShareAssocoated(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for ReleaseCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterPrivatePoolOptionsIds(_) => {
-                Self::InvalidParameterPrivatePoolOptionsIds(error)
-            }
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidActionReleaseCapacityReservation(_) => {
-                Self::InvalidActionReleaseCapacityReservation(error)
-            }
-            Self::InvalidOperationReleasePrivatePoolUnsupported(_) => {
-                Self::InvalidOperationReleasePrivatePoolUnsupported(error)
-            }
-            Self::InvalidPermissionResourceShareAssocoated(_) => {
-                Self::InvalidPermissionResourceShareAssocoated(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidParameterPrivatePoolOptionsIds",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidActionReleaseCapacityReservation",
+            "InvalidOperationReleasePrivatePoolUnsupported",
+            "InvalidPermissionResourceShareAssocoated",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseCapacityReservationError {

@@ -68,6 +68,7 @@ impl Default for ReleaseDedicatedHostRequest {
 }
 impl ReleaseDedicatedHostRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseDedicatedHostRequestBuilder {
         ReleaseDedicatedHostRequestBuilder {
             inner: ReleaseDedicatedHostRequest::default(),
@@ -163,6 +164,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseDedicatedHostRequest::default(),
@@ -171,6 +173,7 @@ impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -230,18 +233,32 @@ pub enum ReleaseDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ChargeTypeViolation",
-                    "IncorrectHostStatus.Initializing",
-                    "InstanceExist",
-                    "OperationDenied.DedicatedHostShared",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ChargeTypeViolation",
+                        "IncorrectHostStatus.Initializing",
+                        "InstanceExist",
+                        "OperationDenied.DedicatedHostShared",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReleaseDedicatedHostError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ChargeTypeViolation(error),
             1 => Self::IncorrectHostStatusInitializing(error),
             2 => Self::InstanceExist(error),
@@ -251,59 +268,41 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReleaseDedicatedHostError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::IncorrectHostStatusInitializing(error) => {
-                ("IncorrectHostStatusInitializing", error)
-            }
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::OperationDeniedDedicatedHostShared(error) => {
-                ("OperationDeniedDedicatedHostShared", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ChargeTypeViolation(error) => (0, error),
+            Self::IncorrectHostStatusInitializing(error) => (1, error),
+            Self::InstanceExist(error) => (2, error),
+            Self::OperationDeniedDedicatedHostShared(error) => (3, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ReleaseDedicatedHostError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::IncorrectHostStatusInitializing(_) => {
-                Self::IncorrectHostStatusInitializing(error)
-            }
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::OperationDeniedDedicatedHostShared(_) => {
-                Self::OperationDeniedDedicatedHostShared(error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseDedicatedHostError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ChargeTypeViolation",
+            "IncorrectHostStatusInitializing",
+            "InstanceExist",
+            "OperationDeniedDedicatedHostShared",
+            "InvalidDedicatedHostIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseDedicatedHostError {

@@ -47,6 +47,7 @@ impl Default for ReleaseEipAddressRequest {
 }
 impl ReleaseEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseEipAddressRequestBuilder {
         ReleaseEipAddressRequestBuilder {
             inner: ReleaseEipAddressRequest::default(),
@@ -119,6 +120,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseEipAddressRequest::default(),
@@ -127,6 +129,7 @@ impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -189,21 +192,35 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "Forbbiden",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "TaskConflict.AssociateGlobalAccelerationInstance",
-                    "InvalidOperation.DeletionProtection",
-                    "OperationUnsupported.ServiceManaged",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "Forbbiden",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "TaskConflict.AssociateGlobalAccelerationInstance",
+                        "InvalidOperation.DeletionProtection",
+                        "OperationUnsupported.ServiceManaged",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReleaseEipAddressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectEipStatus(error),
             1 => Self::Forbbiden(error),
             2 => Self::ForbiddenChargeTypeIsPrepaid(error),
@@ -216,73 +233,47 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReleaseEipAddressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
-                ("TaskConflictAssociateGlobalAccelerationInstance", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::OperationUnsupportedServiceManaged(error) => {
-                ("OperationUnsupportedServiceManaged", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::Forbbiden(error) => (1, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (3, error),
+            Self::InvalidOperationDeletionProtection(error) => (4, error),
+            Self::OperationUnsupportedServiceManaged(error) => (5, error),
+            Self::InvalidAllocationIdNotFound(error) => (6, error),
+            Self::ForbiddenRegionNotFound(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReleaseEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::OperationUnsupportedServiceManaged(_) => {
-                Self::OperationUnsupportedServiceManaged(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "Forbbiden",
+            "ForbiddenChargeTypeIsPrepaid",
+            "TaskConflictAssociateGlobalAccelerationInstance",
+            "InvalidOperationDeletionProtection",
+            "OperationUnsupportedServiceManaged",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseEipAddressError {

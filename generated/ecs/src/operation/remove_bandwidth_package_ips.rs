@@ -59,6 +59,7 @@ impl Default for RemoveBandwidthPackageIpsRequest {
 }
 impl RemoveBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveBandwidthPackageIpsRequestBuilder {
         RemoveBandwidthPackageIpsRequestBuilder {
             inner: RemoveBandwidthPackageIpsRequest::default(),
@@ -163,6 +164,7 @@ impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
     }
 }
 impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveBandwidthPackageIpsRequest::default(),
@@ -171,6 +173,7 @@ impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -227,18 +230,32 @@ pub enum RemoveBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpCount.ValueNotSupported",
-                    "InvalidRemovedIpAddresses.NotFound",
-                    "DependencyViolation.ForwardEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "invalidRemovedIpAddresses.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpCount.ValueNotSupported",
+                        "InvalidRemovedIpAddresses.NotFound",
+                        "DependencyViolation.ForwardEntry",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "invalidRemovedIpAddresses.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RemoveBandwidthPackageIpsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIpCountValueNotSupported(error),
             1 => Self::InvalidRemovedIpAddressesNotFound(error),
             2 => Self::DependencyViolationForwardEntry(error),
@@ -248,67 +265,41 @@ impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RemoveBandwidthPackageIpsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpCountValueNotSupported(error) => {
-                ("InvalidIpCountValueNotSupported", error)
-            }
-            Self::InvalidRemovedIpAddressesNotFound(error) => {
-                ("InvalidRemovedIpAddressesNotFound", error)
-            }
-            Self::DependencyViolationForwardEntry(error) => {
-                ("DependencyViolationForwardEntry", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidRemovedIpAddressesNotFoundError(error) => {
-                ("InvalidRemovedIpAddressesNotFoundError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpCountValueNotSupported(error) => (0, error),
+            Self::InvalidRemovedIpAddressesNotFound(error) => (1, error),
+            Self::DependencyViolationForwardEntry(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::InvalidRemovedIpAddressesNotFoundError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveBandwidthPackageIpsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpCountValueNotSupported(_) => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            Self::InvalidRemovedIpAddressesNotFound(_) => {
-                Self::InvalidRemovedIpAddressesNotFound(error)
-            }
-            Self::DependencyViolationForwardEntry(_) => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidRemovedIpAddressesNotFoundError(_) => {
-                Self::InvalidRemovedIpAddressesNotFoundError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveBandwidthPackageIpsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpCountValueNotSupported",
+            "InvalidRemovedIpAddressesNotFound",
+            "DependencyViolationForwardEntry",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidRemovedIpAddressesNotFoundError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveBandwidthPackageIpsError {

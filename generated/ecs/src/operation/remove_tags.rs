@@ -87,6 +87,7 @@ impl Default for RemoveTagsRequest {
 }
 impl RemoveTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveTagsRequestBuilder {
         RemoveTagsRequestBuilder {
             inner: RemoveTagsRequest::default(),
@@ -205,6 +206,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     }
 }
 impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveTagsRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RemoveTagsResponse, RemoveTagsError> {
@@ -271,18 +274,32 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagCount",
-                    "InvalidTagKey.Malformed",
-                    "InvalidResourceType.NotFound",
-                    "InvalidResourceId.NotSupported",
-                    "InvalidResourceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagCount",
+                        "InvalidTagKey.Malformed",
+                        "InvalidResourceType.NotFound",
+                        "InvalidResourceId.NotSupported",
+                        "InvalidResourceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RemoveTagsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagCount(error),
             1 => Self::InvalidTagKeyMalformed(error),
             2 => Self::InvalidResourceTypeNotFound(error),
@@ -292,57 +309,41 @@ impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RemoveTagsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::InvalidResourceIdNotSupported(error) => {
-                ("InvalidResourceIdNotSupported", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagCount(error) => (0, error),
+            Self::InvalidTagKeyMalformed(error) => (1, error),
+            Self::InvalidResourceTypeNotFound(error) => (2, error),
+            Self::InvalidResourceIdNotSupported(error) => (3, error),
+            Self::InvalidResourceIdNotFound(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::InvalidResourceIdNotSupported(_) => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagCount",
+            "InvalidTagKeyMalformed",
+            "InvalidResourceTypeNotFound",
+            "InvalidResourceIdNotSupported",
+            "InvalidResourceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveTagsError {

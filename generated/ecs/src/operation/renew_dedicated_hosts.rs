@@ -88,6 +88,7 @@ impl Default for RenewDedicatedHostsRequest {
 }
 impl RenewDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RenewDedicatedHostsRequestBuilder {
         RenewDedicatedHostsRequestBuilder {
             inner: RenewDedicatedHostsRequest::default(),
@@ -209,6 +210,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RenewDedicatedHostsRequest::default(),
@@ -217,6 +219,7 @@ impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,23 +297,37 @@ pub enum RenewDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotenceParamNotMatch",
-                    "InvalidClientToken.ValueNotSupported",
-                    "InvalidPeriod",
-                    "InvalidPeriodUnit.ValueNotSupported",
-                    "ChargeTypeViolation",
-                    "InvalidDedicatedHostId.NotFound",
-                    "InvalidStatus.Upgrading",
-                    "LastOrderProcessing",
-                    "IncorrectHostStatus",
-                    "LastTokenProcessing",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotenceParamNotMatch",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidPeriod",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "ChargeTypeViolation",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidStatus.Upgrading",
+                        "LastOrderProcessing",
+                        "IncorrectHostStatus",
+                        "LastTokenProcessing",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RenewDedicatedHostsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IdempotenceParamNotMatch(error),
             1 => Self::InvalidClientTokenValueNotSupported(error),
             2 => Self::InvalidPeriod(error),
@@ -325,69 +342,51 @@ impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RenewDedicatedHostsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::IncorrectHostStatus(error) => ("IncorrectHostStatus", error),
-            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IdempotenceParamNotMatch(error) => (0, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (1, error),
+            Self::InvalidPeriod(error) => (2, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (5, error),
+            Self::InvalidStatusUpgrading(error) => (6, error),
+            Self::LastOrderProcessing(error) => (7, error),
+            Self::IncorrectHostStatus(error) => (8, error),
+            Self::LastTokenProcessing(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for RenewDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
-            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RenewDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotenceParamNotMatch",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidPeriod",
+            "InvalidPeriodUnitValueNotSupported",
+            "ChargeTypeViolation",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidStatusUpgrading",
+            "LastOrderProcessing",
+            "IncorrectHostStatus",
+            "LastTokenProcessing",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RenewDedicatedHostsError {

@@ -196,6 +196,7 @@ impl Default for ReplaceSystemDiskRequest {
 }
 impl ReplaceSystemDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceSystemDiskRequestBuilder {
         ReplaceSystemDiskRequestBuilder {
             inner: ReplaceSystemDiskRequest::default(),
@@ -450,6 +451,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceSystemDiskRequest::default(),
@@ -458,6 +460,7 @@ impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -683,92 +686,106 @@ pub enum ReplaceSystemDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "LoginAsNonRoot.ImageNotSupport",
-                    "InvalidSystemDiskSize.ValueNotSupported",
-                    "InvalidParameter.Conflict",
-                    "InvalidSystemDiskSize.ImageNotSupportResize",
-                    "InvalidSystemDiskSize",
-                    "InvalidPassword.Malformed",
-                    "InvalidPasswordParam.Mismatch",
-                    "OperationDenied",
-                    "InvalidDiskCategory.ValueNotSupported",
-                    "InvalidKeyPairName.NotFound",
-                    "DependencyViolation.IoOptimize",
-                    "MissingParameter.Architecture",
-                    "InvalidArchitecture.Malformed",
-                    "MissingParameter.Platform",
-                    "InvalidPlatform.Malformed",
-                    "InvalidDiskId.NotFound",
-                    "InvalidDatadisk.DiskStatusViolation",
-                    "InvalidDatadisk.DiskCategoryViolation",
-                    "InvalidDatadisk.ChargeTypeViolation",
-                    "MissingParameter",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "InvalidParameter.DiskType",
-                    "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
-                    "IncorrectDiskStatus.ReplicationStatusNotFound",
-                    "IncorrectDiskStatus.InReplication",
-                    "InvalidInstanceType.NotSupported",
-                    "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
-                    "InvalidStorageClusterId.CapacityNotEnough",
-                    "QuotaExceed.DiskCapacity",
-                    "AccountForbidden.ProductCreationLimited",
-                    "InternalError",
-                    "InvalidDiskName.Malformed",
-                    "LoginAsNonRoot.RegionNotSupport",
-                    "InvalidSystemDiskStatus.IsTransfering",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "ImageNotSubscribed",
-                    "ImageRemovedInMarket",
-                    "InstanceExpiredOrInArrears",
-                    "ChargeTypeViolation",
-                    "DiskCreatingSnapshot",
-                    "IoOptimized.NotSupported",
-                    "ImageNotSupportInstanceType",
-                    "QuotaExceed.BuyImage",
-                    "INST_HAS_UNPAID_ORDER",
-                    "OperationDenied.InstanceCreating",
-                    "DependencyViolation.WindowsInstance",
-                    "InvalidParameter.NotMatch",
-                    "ResourcesNotInSameZone",
-                    "OperationDenied.UnpaidOrder",
-                    "InvalidHostname.MismatchImage",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidRegionId.NotSupportEncryptAlgorithm",
-                    "InvalidRegionId.NotExists",
-                    "InvalidEncryptAlgorithm",
-                    "InvalidEncrypted.NotMatchKmsKeyId",
-                    "InvalidEncrypted.NotMatchEncryptAlgorithm",
-                    "InvalidParameter.KmsNotEnabled",
-                    "InvalidParameter.DataEncryptedKeyCreateFailed",
-                    "InvalidParameter.KMSKeyId.NotFound",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidKMSKeyId.NotSymmetric",
-                    "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
-                    "NotSupportSnapshotEncrypted.DiskCategory",
-                    "InvalidParameter.AllEmpty",
-                    "OperationDenied.ImageNotValid",
-                    "OperationDenied.DiskNoStock",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidEncrypted.NotMatchSnapshot",
-                    "InvalidEncrypted.NotMatchDiskDefaultEncryption",
-                    "InvalidPayMethod.SyncPaymentNotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidImageId.NotFound",
-                    "InvalidSystemDiskSize.MoreThanMaxSize",
-                    "InvalidSystemDiskSize.LessThanImageSize",
-                    "InvalidSystemDiskSize.LessThanMinSize",
-                    "NoSuchResource",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LoginAsNonRoot.ImageNotSupport",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "InvalidParameter.Conflict",
+                        "InvalidSystemDiskSize.ImageNotSupportResize",
+                        "InvalidSystemDiskSize",
+                        "InvalidPassword.Malformed",
+                        "InvalidPasswordParam.Mismatch",
+                        "OperationDenied",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidKeyPairName.NotFound",
+                        "DependencyViolation.IoOptimize",
+                        "MissingParameter.Architecture",
+                        "InvalidArchitecture.Malformed",
+                        "MissingParameter.Platform",
+                        "InvalidPlatform.Malformed",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDatadisk.DiskStatusViolation",
+                        "InvalidDatadisk.DiskCategoryViolation",
+                        "InvalidDatadisk.ChargeTypeViolation",
+                        "MissingParameter",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InvalidParameter.DiskType",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "IncorrectDiskStatus.ReplicationStatusNotFound",
+                        "IncorrectDiskStatus.InReplication",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
+                        "InvalidStorageClusterId.CapacityNotEnough",
+                        "QuotaExceed.DiskCapacity",
+                        "AccountForbidden.ProductCreationLimited",
+                        "InternalError",
+                        "InvalidDiskName.Malformed",
+                        "LoginAsNonRoot.RegionNotSupport",
+                        "InvalidSystemDiskStatus.IsTransfering",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "ImageNotSubscribed",
+                        "ImageRemovedInMarket",
+                        "InstanceExpiredOrInArrears",
+                        "ChargeTypeViolation",
+                        "DiskCreatingSnapshot",
+                        "IoOptimized.NotSupported",
+                        "ImageNotSupportInstanceType",
+                        "QuotaExceed.BuyImage",
+                        "INST_HAS_UNPAID_ORDER",
+                        "OperationDenied.InstanceCreating",
+                        "DependencyViolation.WindowsInstance",
+                        "InvalidParameter.NotMatch",
+                        "ResourcesNotInSameZone",
+                        "OperationDenied.UnpaidOrder",
+                        "InvalidHostname.MismatchImage",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidRegionId.NotExists",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
+                        "NotSupportSnapshotEncrypted.DiskCategory",
+                        "InvalidParameter.AllEmpty",
+                        "OperationDenied.ImageNotValid",
+                        "OperationDenied.DiskNoStock",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidPayMethod.SyncPaymentNotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidSystemDiskSize.MoreThanMaxSize",
+                        "InvalidSystemDiskSize.LessThanImageSize",
+                        "InvalidSystemDiskSize.LessThanMinSize",
+                        "NoSuchResource",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReplaceSystemDiskError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::LoginAsNonRootImageNotSupport(error),
             1 => Self::InvalidSystemDiskSizeValueNotSupported(error),
             2 => Self::InvalidParameterConflict(error),
@@ -852,399 +869,191 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReplaceSystemDiskError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error) => {
-                ("LoginAsNonRootImageNotSupport", error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
-                ("InvalidSystemDiskSizeImageNotSupportResize", error)
-            }
-            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidPasswordParamMismatch(error) => {
-                ("InvalidPasswordParamMismatch", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::DependencyViolationIoOptimize(error) => {
-                ("DependencyViolationIoOptimize", error)
-            }
-            Self::MissingParameterArchitecture(error) => {
-                ("MissingParameterArchitecture", error)
-            }
-            Self::InvalidArchitectureMalformed(error) => {
-                ("InvalidArchitectureMalformed", error)
-            }
-            Self::MissingParameterPlatform(error) => ("MissingParameterPlatform", error),
-            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDatadiskDiskStatusViolation(error) => {
-                ("InvalidDatadiskDiskStatusViolation", error)
-            }
-            Self::InvalidDatadiskDiskCategoryViolation(error) => {
-                ("InvalidDatadiskDiskCategoryViolation", error)
-            }
-            Self::InvalidDatadiskChargeTypeViolation(error) => {
-                ("InvalidDatadiskChargeTypeViolation", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
-                ("IncorrectDiskStatusReplicationStatusNotFound", error)
-            }
-            Self::IncorrectDiskStatusInReplication(error) => {
-                ("IncorrectDiskStatusInReplication", error)
-            }
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
+            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (1, error),
+            Self::InvalidParameterConflict(error) => (2, error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (3, error),
+            Self::InvalidSystemDiskSize(error) => (4, error),
+            Self::InvalidPasswordMalformed(error) => (5, error),
+            Self::InvalidPasswordParamMismatch(error) => (6, error),
+            Self::OperationDenied(error) => (7, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (8, error),
+            Self::InvalidKeyPairNameNotFound(error) => (9, error),
+            Self::DependencyViolationIoOptimize(error) => (10, error),
+            Self::MissingParameterArchitecture(error) => (11, error),
+            Self::InvalidArchitectureMalformed(error) => (12, error),
+            Self::MissingParameterPlatform(error) => (13, error),
+            Self::InvalidPlatformMalformed(error) => (14, error),
+            Self::InvalidDiskIdNotFound(error) => (15, error),
+            Self::InvalidDatadiskDiskStatusViolation(error) => (16, error),
+            Self::InvalidDatadiskDiskCategoryViolation(error) => (17, error),
+            Self::InvalidDatadiskChargeTypeViolation(error) => (18, error),
+            Self::MissingParameter(error) => (19, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (20, error),
+            Self::InvalidParameterDiskType(error) => (21, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (22, error),
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (23, error),
+            Self::IncorrectDiskStatusInReplication(error) => (24, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (25, error),
             Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error) => {
-                ("InvalidRegionIdNotSupportReplaceEncryptedSystemDisk", error)
+                (26, error)
             }
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
-                ("InvalidStorageClusterIdCapacityNotEnough", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::LoginAsNonRootRegionNotSupport(error) => {
-                ("LoginAsNonRootRegionNotSupport", error)
-            }
-            Self::InvalidSystemDiskStatusIsTransfering(error) => {
-                ("InvalidSystemDiskStatusIsTransfering", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
-            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
-            Self::InstHasUnpaidOrder(error) => ("InstHasUnpaidOrder", error),
-            Self::OperationDeniedInstanceCreating(error) => {
-                ("OperationDeniedInstanceCreating", error)
-            }
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
-            Self::OperationDeniedUnpaidOrder(error) => {
-                ("OperationDeniedUnpaidOrder", error)
-            }
-            Self::InvalidHostnameMismatchImage(error) => {
-                ("InvalidHostnameMismatchImage", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => {
-                ("InvalidDiskIdNotSupportReplaceEncryptedSystemDisk", error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
-                ("NotSupportSnapshotEncryptedDiskCategory", error)
-            }
-            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::OperationDeniedDiskNoStock(error) => {
-                ("OperationDeniedDiskNoStock", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
-                ("InvalidPayMethodSyncPaymentNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
-                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
-                ("InvalidSystemDiskSizeLessThanImageSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMinSize", error)
-            }
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (27, error),
+            Self::QuotaExceedDiskCapacity(error) => (28, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (29, error),
+            Self::InternalError(error) => (30, error),
+            Self::InvalidDiskNameMalformed(error) => (31, error),
+            Self::LoginAsNonRootRegionNotSupport(error) => (32, error),
+            Self::InvalidSystemDiskStatusIsTransfering(error) => (33, error),
+            Self::IncorrectDiskStatus(error) => (34, error),
+            Self::IncorrectInstanceStatus(error) => (35, error),
+            Self::InstanceLockedForSecurity(error) => (36, error),
+            Self::ImageNotSubscribed(error) => (37, error),
+            Self::ImageRemovedInMarket(error) => (38, error),
+            Self::InstanceExpiredOrInArrears(error) => (39, error),
+            Self::ChargeTypeViolation(error) => (40, error),
+            Self::DiskCreatingSnapshot(error) => (41, error),
+            Self::IoOptimizedNotSupported(error) => (42, error),
+            Self::ImageNotSupportInstanceType(error) => (43, error),
+            Self::QuotaExceedBuyImage(error) => (44, error),
+            Self::InstHasUnpaidOrder(error) => (45, error),
+            Self::OperationDeniedInstanceCreating(error) => (46, error),
+            Self::DependencyViolationWindowsInstance(error) => (47, error),
+            Self::InvalidParameterNotMatch(error) => (48, error),
+            Self::ResourcesNotInSameZone(error) => (49, error),
+            Self::OperationDeniedUnpaidOrder(error) => (50, error),
+            Self::InvalidHostnameMismatchImage(error) => (51, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (52, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (53, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (54, error),
+            Self::InvalidRegionIdNotExists(error) => (55, error),
+            Self::InvalidEncryptAlgorithm(error) => (56, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (57, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (58, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (59, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (60, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (61, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (62, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (63, error),
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => (64, error),
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (65, error),
+            Self::InvalidParameterAllEmpty(error) => (66, error),
+            Self::OperationDeniedImageNotValid(error) => (67, error),
+            Self::OperationDeniedDiskNoStock(error) => (68, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (69, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (70, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (71, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (72, error),
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => (73, error),
+            Self::InvalidInstanceIdNotFound(error) => (74, error),
+            Self::InvalidImageIdNotFound(error) => (75, error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (76, error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (77, error),
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (78, error),
+            Self::NoSuchResource(error) => (79, error),
+            Self::Unhandled(error) => (80, error),
         }
     }
 }
 impl Clone for ReplaceSystemDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LoginAsNonRootImageNotSupport(_) => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidPasswordParamMismatch(_) => {
-                Self::InvalidPasswordParamMismatch(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::DependencyViolationIoOptimize(_) => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            Self::MissingParameterArchitecture(_) => {
-                Self::MissingParameterArchitecture(error)
-            }
-            Self::InvalidArchitectureMalformed(_) => {
-                Self::InvalidArchitectureMalformed(error)
-            }
-            Self::MissingParameterPlatform(_) => Self::MissingParameterPlatform(error),
-            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDatadiskDiskStatusViolation(_) => {
-                Self::InvalidDatadiskDiskStatusViolation(error)
-            }
-            Self::InvalidDatadiskDiskCategoryViolation(_) => {
-                Self::InvalidDatadiskDiskCategoryViolation(error)
-            }
-            Self::InvalidDatadiskChargeTypeViolation(_) => {
-                Self::InvalidDatadiskChargeTypeViolation(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            Self::IncorrectDiskStatusInReplication(_) => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(_) => {
-                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::LoginAsNonRootRegionNotSupport(_) => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            Self::InvalidSystemDiskStatusIsTransfering(_) => {
-                Self::InvalidSystemDiskStatusIsTransfering(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
-            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
-            Self::InstHasUnpaidOrder(_) => Self::InstHasUnpaidOrder(error),
-            Self::OperationDeniedInstanceCreating(_) => {
-                Self::OperationDeniedInstanceCreating(error)
-            }
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
-            Self::OperationDeniedUnpaidOrder(_) => {
-                Self::OperationDeniedUnpaidOrder(error)
-            }
-            Self::InvalidHostnameMismatchImage(_) => {
-                Self::InvalidHostnameMismatchImage(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(_) => {
-                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::OperationDeniedDiskNoStock(_) => {
-                Self::OperationDeniedDiskNoStock(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceSystemDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LoginAsNonRootImageNotSupport",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "InvalidParameterConflict",
+            "InvalidSystemDiskSizeImageNotSupportResize",
+            "InvalidSystemDiskSize",
+            "InvalidPasswordMalformed",
+            "InvalidPasswordParamMismatch",
+            "OperationDenied",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidKeyPairNameNotFound",
+            "DependencyViolationIoOptimize",
+            "MissingParameterArchitecture",
+            "InvalidArchitectureMalformed",
+            "MissingParameterPlatform",
+            "InvalidPlatformMalformed",
+            "InvalidDiskIdNotFound",
+            "InvalidDatadiskDiskStatusViolation",
+            "InvalidDatadiskDiskCategoryViolation",
+            "InvalidDatadiskChargeTypeViolation",
+            "MissingParameter",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidParameterDiskType",
+            "DiskInDedicatedBlockStorageCluster",
+            "IncorrectDiskStatusReplicationStatusNotFound",
+            "IncorrectDiskStatusInReplication",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidRegionIdNotSupportReplaceEncryptedSystemDisk",
+            "InvalidStorageClusterIdCapacityNotEnough",
+            "QuotaExceedDiskCapacity",
+            "AccountForbiddenProductCreationLimited",
+            "InternalError",
+            "InvalidDiskNameMalformed",
+            "LoginAsNonRootRegionNotSupport",
+            "InvalidSystemDiskStatusIsTransfering",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "ImageNotSubscribed",
+            "ImageRemovedInMarket",
+            "InstanceExpiredOrInArrears",
+            "ChargeTypeViolation",
+            "DiskCreatingSnapshot",
+            "IoOptimizedNotSupported",
+            "ImageNotSupportInstanceType",
+            "QuotaExceedBuyImage",
+            "InstHasUnpaidOrder",
+            "OperationDeniedInstanceCreating",
+            "DependencyViolationWindowsInstance",
+            "InvalidParameterNotMatch",
+            "ResourcesNotInSameZone",
+            "OperationDeniedUnpaidOrder",
+            "InvalidHostnameMismatchImage",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidRegionIdNotExists",
+            "InvalidEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidKmsKeyIdNotSymmetric",
+            "InvalidDiskIdNotSupportReplaceEncryptedSystemDisk",
+            "NotSupportSnapshotEncryptedDiskCategory",
+            "InvalidParameterAllEmpty",
+            "OperationDeniedImageNotValid",
+            "OperationDeniedDiskNoStock",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidPayMethodSyncPaymentNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidSystemDiskSizeMoreThanMaxSize",
+            "InvalidSystemDiskSizeLessThanImageSize",
+            "InvalidSystemDiskSizeLessThanMinSize",
+            "NoSuchResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceSystemDiskError {

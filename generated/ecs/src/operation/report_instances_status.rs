@@ -128,6 +128,7 @@ impl Default for ReportInstancesStatusRequest {
 }
 impl ReportInstancesStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReportInstancesStatusRequestBuilder {
         ReportInstancesStatusRequestBuilder {
             inner: ReportInstancesStatusRequest::default(),
@@ -318,6 +319,7 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
     }
 }
 impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReportInstancesStatusRequest::default(),
@@ -326,6 +328,7 @@ impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,24 +386,19 @@ pub enum ReportInstancesStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReportInstancesStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InstanceIdLimitExceeded",
-                    "DiskIdLimitExceeded",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParameter",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InstanceIdLimitExceeded(error),
-            2 => Self::DiskIdLimitExceeded(error),
-            3 => Self::InvalidInstanceIdNotFound(error),
-            4 => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InstanceIdLimitExceeded",
+                        "DiskIdLimitExceeded",
+                        "InvalidInstanceId.NotFound",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReportInstancesStatusError {
@@ -409,40 +407,51 @@ impl ReportInstancesStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InstanceIdLimitExceeded(error),
+            2 => Self::DiskIdLimitExceeded(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::DiskIdLimitExceeded(error) => ("DiskIdLimitExceeded", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InstanceIdLimitExceeded(error) => (1, error),
+            Self::DiskIdLimitExceeded(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ReportInstancesStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReportInstancesStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InstanceIdLimitExceeded",
+            "DiskIdLimitExceeded",
+            "InvalidInstanceIdNotFound",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReportInstancesStatusError {

@@ -46,6 +46,7 @@ impl Default for ResetDiskDefaultKMSKeyIdRequest {
 }
 impl ResetDiskDefaultKMSKeyIdRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResetDiskDefaultKMSKeyIdRequestBuilder {
         ResetDiskDefaultKMSKeyIdRequestBuilder {
             inner: ResetDiskDefaultKMSKeyIdRequest::default(),
@@ -114,6 +115,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
     }
 }
 impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResetDiskDefaultKMSKeyIdRequest::default(),
@@ -122,6 +124,7 @@ impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -191,22 +194,36 @@ pub enum ResetDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.Encrypted.KmsNotEnabled",
-                    "InvalidParameter.KmsNotEnabled",
-                    "Abs.InvalidAction.RegionNotSupport",
-                    "InvalidParameter.RegionIdNotExists",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "UserNotInTheWhiteList",
-                    "InvalidDefaultEncryption.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnabled",
+                        "InvalidParameter.KmsNotEnabled",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.RegionIdNotExists",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "UserNotInTheWhiteList",
+                        "InvalidDefaultEncryption.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ResetDiskDefaultKMSKeyIdError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             1 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
             2 => Self::InvalidParameterKmsNotEnabled(error),
@@ -220,91 +237,49 @@ impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ResetDiskDefaultKMSKeyIdError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
-                ("InvalidParameterEncryptedKmsNotEnabled", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterRegionIdNotExists(error) => {
-                ("InvalidParameterRegionIdNotExists", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDefaultEncryptionNotFound(error) => {
-                ("InvalidDefaultEncryptionNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => (1, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (2, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (3, error),
+            Self::InvalidParameterRegionIdNotExists(error) => (4, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (5, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (6, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (7, error),
+            Self::UserNotInTheWhiteList(error) => (8, error),
+            Self::InvalidDefaultEncryptionNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ResetDiskDefaultKMSKeyIdError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterRegionIdNotExists(_) => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDefaultEncryptionNotFound(_) => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResetDiskDefaultKMSKeyIdError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnabled",
+            "InvalidParameterKmsNotEnabled",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterRegionIdNotExists",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "UserNotInTheWhiteList",
+            "InvalidDefaultEncryptionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResetDiskDefaultKMSKeyIdError {

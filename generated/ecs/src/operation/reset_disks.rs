@@ -65,6 +65,7 @@ impl Default for ResetDisksRequest {
 }
 impl ResetDisksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResetDisksRequestBuilder {
         ResetDisksRequestBuilder {
             inner: ResetDisksRequest::default(),
@@ -164,6 +165,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     }
 }
 impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResetDisksRequest::default(),
@@ -172,6 +174,7 @@ impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResetDisksResponse, ResetDisksError> {
@@ -277,41 +280,55 @@ pub enum ResetDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DiskCategory.OperationNotSupported",
-                    "InvalidRegionId.MalFormed",
-                    "DryRunOperation",
-                    "IncorrectDiskStatus",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InvalidParameter.Mismatch",
-                    "InvalidSnapshot.TooOld",
-                    "InstanceExpiredOrInArrears",
-                    "OperationDenied",
-                    "InvalidSnapshotId.NotReady",
-                    "InvalidAccountStatus.NotEnoughBalance",
-                    "InvalidAccountStatus.SnapshotServiceUnavailable",
-                    "Operation.Conflict",
-                    "UserNotInTheWhiteList",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "IncorrectDiskStatus.HasUnfinishedSnapshot",
-                    "InvalidRegion.NotSupport",
-                    "InvalidOperation.MultiAttachDisk",
-                    "InvalidDisk.ShareVolume",
-                    "InvalidDiskId.NotFound",
-                    "Disk.NotFound",
-                    "InvalidSnapshotId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnapshot.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidRegionId.MalFormed",
+                        "DryRunOperation",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidParameter.Mismatch",
+                        "InvalidSnapshot.TooOld",
+                        "InstanceExpiredOrInArrears",
+                        "OperationDenied",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "Operation.Conflict",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "IncorrectDiskStatus.HasUnfinishedSnapshot",
+                        "InvalidRegion.NotSupport",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidDisk.ShareVolume",
+                        "InvalidDiskId.NotFound",
+                        "Disk.NotFound",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshot.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ResetDisksError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::DiskCategoryOperationNotSupported(error),
             1 => Self::InvalidRegionIdMalFormed(error),
             2 => Self::DryRunOperation(error),
@@ -344,137 +361,87 @@ impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ResetDisksError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => {
-                ("IncorrectDiskStatusHasUnfinishedSnapshot", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidDiskShareVolume(error) => ("InvalidDiskShareVolume", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::DiskNotFound(error) => ("DiskNotFound", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::InvalidRegionIdMalFormed(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::IncorrectDiskStatus(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::InstanceLockedForSecurity(error) => (5, error),
+            Self::InvalidParameterMismatch(error) => (6, error),
+            Self::InvalidSnapshotTooOld(error) => (7, error),
+            Self::InstanceExpiredOrInArrears(error) => (8, error),
+            Self::OperationDenied(error) => (9, error),
+            Self::InvalidSnapshotIdNotReady(error) => (10, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
+            Self::OperationConflict(error) => (13, error),
+            Self::UserNotInTheWhiteList(error) => (14, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (15, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (16, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (17, error),
+            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => (18, error),
+            Self::InvalidRegionNotSupport(error) => (19, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (20, error),
+            Self::InvalidDiskShareVolume(error) => (21, error),
+            Self::InvalidDiskIdNotFound(error) => (22, error),
+            Self::DiskNotFound(error) => (23, error),
+            Self::InvalidSnapshotIdNotFound(error) => (24, error),
+            Self::InvalidInstanceIdNotFound(error) => (25, error),
+            Self::InvalidRegionIdNotFound(error) => (26, error),
+            Self::InvalidSnapshotNotFound(error) => (27, error),
+            Self::InternalError(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for ResetDisksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(_) => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::DiskNotFound(_) => Self::DiskNotFound(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResetDisksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "InvalidRegionIdMalFormed",
+            "DryRunOperation",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidParameterMismatch",
+            "InvalidSnapshotTooOld",
+            "InstanceExpiredOrInArrears",
+            "OperationDenied",
+            "InvalidSnapshotIdNotReady",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "OperationConflict",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "IncorrectDiskStatusHasUnfinishedSnapshot",
+            "InvalidRegionNotSupport",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidDiskShareVolume",
+            "InvalidDiskIdNotFound",
+            "DiskNotFound",
+            "InvalidSnapshotIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResetDisksError {

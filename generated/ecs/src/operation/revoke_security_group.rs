@@ -272,6 +272,7 @@ impl Default for RevokeSecurityGroupRequest {
 }
 impl RevokeSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeSecurityGroupRequestBuilder {
         RevokeSecurityGroupRequestBuilder {
             inner: RevokeSecurityGroupRequest::default(),
@@ -564,6 +565,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeSecurityGroupRequest::default(),
@@ -572,6 +574,7 @@ impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -711,57 +714,71 @@ pub enum RevokeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidIpPortRange.Malformed",
-                    "InvalidSourceCidrIp.Malformed",
-                    "MissingParameter",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidSourceGroupId.Mismatch",
-                    "MissingParameter.Source",
-                    "InvalidParam.PortRange",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidParamter.Conflict",
-                    "InvalidDestCidrIp.Malformed",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidPortRange.Malformed",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidParam.SecurityGroupRuleIdRepeated",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidSecurityGroupRule.RuleNotExist",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidNicType.Mismatch",
-                    "InvalidGroupAuthItem.NotFound",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSourceGroupId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidIpPortRange.Malformed",
+                        "InvalidSourceCidrIp.Malformed",
+                        "MissingParameter",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidSourceGroupId.Mismatch",
+                        "MissingParameter.Source",
+                        "InvalidParam.PortRange",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidParamter.Conflict",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidPortRange.Malformed",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidParam.SecurityGroupRuleId",
+                        "InvalidParam.SecurityGroupRuleIdRepeated",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidSecurityGroupRule.RuleNotExist",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidNicType.Mismatch",
+                        "InvalidGroupAuthItem.NotFound",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSourceGroupId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidSecurityGroupRuleId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RevokeSecurityGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidSecurityGroupIdMalformed(error),
             1 => Self::InvalidIpProtocolValueNotSupported(error),
             2 => Self::InvalidIpPortRangeMalformed(error),
@@ -810,251 +827,119 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RevokeSecurityGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidIpPortRangeMalformed(error) => {
-                ("InvalidIpPortRangeMalformed", error)
-            }
-            Self::InvalidSourceCidrIpMalformed(error) => {
-                ("InvalidSourceCidrIpMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidSourceGroupIdMismatch(error) => {
-                ("InvalidSourceGroupIdMismatch", error)
-            }
-            Self::MissingParameterSource(error) => ("MissingParameterSource", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(error) => {
-                ("InvalidParamSecurityGroupRuleId", error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => {
-                ("InvalidParamSecurityGroupRuleIdRepeated", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(error) => {
-                ("InvalidSecurityGroupRuleRuleNotExist", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidGroupAuthItemNotFound(error) => {
-                ("InvalidGroupAuthItemNotFound", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSourceGroupIdNotFound(error) => {
-                ("InvalidSourceGroupIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
-                ("InvalidSecurityGroupRuleIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (1, error),
+            Self::InvalidIpPortRangeMalformed(error) => (2, error),
+            Self::InvalidSourceCidrIpMalformed(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::InvalidPolicyMalformed(error) => (5, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (6, error),
+            Self::InvalidSourceGroupIdMismatch(error) => (7, error),
+            Self::MissingParameterSource(error) => (8, error),
+            Self::InvalidParamPortRange(error) => (9, error),
+            Self::InvalidPriorityMalformed(error) => (10, error),
+            Self::InvalidPriorityValueNotSupported(error) => (11, error),
+            Self::InvalidParamterConflict(error) => (12, error),
+            Self::InvalidDestCidrIpMalformed(error) => (13, error),
+            Self::InvalidParamSourceIp(error) => (14, error),
+            Self::InvalidParamDestIp(error) => (15, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (16, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (17, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (18, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (19, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (20, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (21, error),
+            Self::InvalidPortRangeMalformed(error) => (22, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (23, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (24, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (25, error),
+            Self::InvalidParamSourceCidrIp(error) => (26, error),
+            Self::InvalidParamDestCidrIp(error) => (27, error),
+            Self::InvalidParamPermissions(error) => (28, error),
+            Self::InvalidParamDuplicatePermissions(error) => (29, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (30, error),
+            Self::InvalidParamSecurityGroupRuleId(error) => (31, error),
+            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => (32, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (33, error),
+            Self::InvalidSecurityGroupRuleRuleNotExist(error) => (34, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (35, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (36, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (37, error),
+            Self::InvalidNicTypeMismatch(error) => (38, error),
+            Self::InvalidGroupAuthItemNotFound(error) => (39, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (40, error),
+            Self::InvalidSourceGroupIdNotFound(error) => (41, error),
+            Self::InvalidPrefixListIdNotFound(error) => (42, error),
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
+            Self::InternalError(error) => (44, error),
+            Self::Unhandled(error) => (45, error),
         }
     }
 }
 impl Clone for RevokeSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidIpPortRangeMalformed(_) => {
-                Self::InvalidIpPortRangeMalformed(error)
-            }
-            Self::InvalidSourceCidrIpMalformed(_) => {
-                Self::InvalidSourceCidrIpMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidSourceGroupIdMismatch(_) => {
-                Self::InvalidSourceGroupIdMismatch(error)
-            }
-            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(_) => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidGroupAuthItemNotFound(_) => {
-                Self::InvalidGroupAuthItemNotFound(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSourceGroupIdNotFound(_) => {
-                Self::InvalidSourceGroupIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidIpPortRangeMalformed",
+            "InvalidSourceCidrIpMalformed",
+            "MissingParameter",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidSourceGroupIdMismatch",
+            "MissingParameterSource",
+            "InvalidParamPortRange",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidParamterConflict",
+            "InvalidDestCidrIpMalformed",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidPortRangeMalformed",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "NotSupportedClassicNetworkPrefixList",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamDestCidrIp",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidParamSecurityGroupRuleId",
+            "InvalidParamSecurityGroupRuleIdRepeated",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidSecurityGroupRuleRuleNotExist",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidNicTypeMismatch",
+            "InvalidGroupAuthItemNotFound",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSourceGroupIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InvalidSecurityGroupRuleIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeSecurityGroupError {

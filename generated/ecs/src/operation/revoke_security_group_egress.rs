@@ -270,6 +270,7 @@ impl Default for RevokeSecurityGroupEgressRequest {
 }
 impl RevokeSecurityGroupEgressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeSecurityGroupEgressRequestBuilder {
         RevokeSecurityGroupEgressRequestBuilder {
             inner: RevokeSecurityGroupEgressRequest::default(),
@@ -564,6 +565,7 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
     }
 }
 impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeSecurityGroupEgressRequest::default(),
@@ -572,6 +574,7 @@ impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -709,57 +712,71 @@ pub enum RevokeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpProtocol.ValueNotSupported",
-                    "InvalidIpPortRange.Malformed",
-                    "InvalidDestCidrIp.sMalformed",
-                    "MissingParameter",
-                    "InvalidPolicy.Malformed",
-                    "InvalidNicType.ValueNotSupported",
-                    "InvalidDestGroupId.Mismatch",
-                    "InvalidDestCidrIp.Malformed",
-                    "MissingParameter.Dest",
-                    "InvalidParam.PortRange",
-                    "InvalidPriority.Malformed",
-                    "InvalidPriority.ValueNotSupported",
-                    "InvalidParam.SourceIp",
-                    "InvalidParam.DestIp",
-                    "InvalidParam.Ipv6DestCidrIp",
-                    "InvalidParam.Ipv6SourceCidrIp",
-                    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-                    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-                    "InvalidParameter.Ipv6CidrIp",
-                    "InvalidGroupAuthParameter.OperationDenied",
-                    "InvalidSecurityGroupId.Malformed",
-                    "InvalidPortRange.Malformed",
-                    "InvalidSourcePortRange.Malformed",
-                    "InvalidSecurityGroupDiscription.Malformed",
-                    "NotSupported.ClassicNetworkPrefixList",
-                    "InvalidParam.SourceCidrIp",
-                    "InvalidParam.DestCidrIp",
-                    "InvalidParam.Permissions",
-                    "InvalidParam.DuplicatePermissions",
-                    "InvalidParam.SecurityGroupRuleId",
-                    "InvalidParam.SecurityGroupRuleIdRepeated",
-                    "InvalidGroupParameter.OperationDenied",
-                    "InvalidSecurityGroupRule.RuleNotExist",
-                    "InvalidParam.ProtocolNotSupportPortRangeList",
-                    "InvalidPortRangeListId.NotFound",
-                    "InvalidOperation.SecurityGroupNotAuthorized",
-                    "InvalidNicType.Mismatch",
-                    "InvalidGroupAuthItem.NotFound",
-                    "InvalidSecurityGroup.IsSame",
-                    "InvalidParamter.Conflict",
-                    "InvalidOperation.ResourceManagedByCloudProduct",
-                    "InvalidSecurityGroupId.NotFound",
-                    "InvalidDestGroupId.NotFound",
-                    "InvalidSecurityGroupRuleId.NotFound",
-                    "InvalidPrefixListId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidIpPortRange.Malformed",
+                        "InvalidDestCidrIp.sMalformed",
+                        "MissingParameter",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidDestGroupId.Mismatch",
+                        "InvalidDestCidrIp.Malformed",
+                        "MissingParameter.Dest",
+                        "InvalidParam.PortRange",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidPortRange.Malformed",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidParam.SecurityGroupRuleId",
+                        "InvalidParam.SecurityGroupRuleIdRepeated",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidSecurityGroupRule.RuleNotExist",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidNicType.Mismatch",
+                        "InvalidGroupAuthItem.NotFound",
+                        "InvalidSecurityGroup.IsSame",
+                        "InvalidParamter.Conflict",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidDestGroupId.NotFound",
+                        "InvalidSecurityGroupRuleId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RevokeSecurityGroupEgressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIpProtocolValueNotSupported(error),
             1 => Self::InvalidIpPortRangeMalformed(error),
             2 => Self::InvalidDestCidrIpSMalformed(error),
@@ -808,255 +825,119 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RevokeSecurityGroupEgressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidIpPortRangeMalformed(error) => {
-                ("InvalidIpPortRangeMalformed", error)
-            }
-            Self::InvalidDestCidrIpSMalformed(error) => {
-                ("InvalidDestCidrIpSMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidDestGroupIdMismatch(error) => {
-                ("InvalidDestGroupIdMismatch", error)
-            }
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(error) => {
-                ("InvalidParamSecurityGroupRuleId", error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => {
-                ("InvalidParamSecurityGroupRuleIdRepeated", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(error) => {
-                ("InvalidSecurityGroupRuleRuleNotExist", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidGroupAuthItemNotFound(error) => {
-                ("InvalidGroupAuthItemNotFound", error)
-            }
-            Self::InvalidSecurityGroupIsSame(error) => {
-                ("InvalidSecurityGroupIsSame", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidDestGroupIdNotFound(error) => {
-                ("InvalidDestGroupIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
-                ("InvalidSecurityGroupRuleIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (0, error),
+            Self::InvalidIpPortRangeMalformed(error) => (1, error),
+            Self::InvalidDestCidrIpSMalformed(error) => (2, error),
+            Self::MissingParameter(error) => (3, error),
+            Self::InvalidPolicyMalformed(error) => (4, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (5, error),
+            Self::InvalidDestGroupIdMismatch(error) => (6, error),
+            Self::InvalidDestCidrIpMalformed(error) => (7, error),
+            Self::MissingParameterDest(error) => (8, error),
+            Self::InvalidParamPortRange(error) => (9, error),
+            Self::InvalidPriorityMalformed(error) => (10, error),
+            Self::InvalidPriorityValueNotSupported(error) => (11, error),
+            Self::InvalidParamSourceIp(error) => (12, error),
+            Self::InvalidParamDestIp(error) => (13, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (14, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (15, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (16, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (17, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (18, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (19, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (20, error),
+            Self::InvalidPortRangeMalformed(error) => (21, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (22, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (23, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (24, error),
+            Self::InvalidParamSourceCidrIp(error) => (25, error),
+            Self::InvalidParamDestCidrIp(error) => (26, error),
+            Self::InvalidParamPermissions(error) => (27, error),
+            Self::InvalidParamDuplicatePermissions(error) => (28, error),
+            Self::InvalidParamSecurityGroupRuleId(error) => (29, error),
+            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => (30, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (31, error),
+            Self::InvalidSecurityGroupRuleRuleNotExist(error) => (32, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (33, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (34, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (35, error),
+            Self::InvalidNicTypeMismatch(error) => (36, error),
+            Self::InvalidGroupAuthItemNotFound(error) => (37, error),
+            Self::InvalidSecurityGroupIsSame(error) => (38, error),
+            Self::InvalidParamterConflict(error) => (39, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (40, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (41, error),
+            Self::InvalidDestGroupIdNotFound(error) => (42, error),
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
+            Self::InvalidPrefixListIdNotFound(error) => (44, error),
+            Self::Unhandled(error) => (45, error),
         }
     }
 }
 impl Clone for RevokeSecurityGroupEgressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidIpPortRangeMalformed(_) => {
-                Self::InvalidIpPortRangeMalformed(error)
-            }
-            Self::InvalidDestCidrIpSMalformed(_) => {
-                Self::InvalidDestCidrIpSMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidDestGroupIdMismatch(_) => {
-                Self::InvalidDestGroupIdMismatch(error)
-            }
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(_) => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidGroupAuthItemNotFound(_) => {
-                Self::InvalidGroupAuthItemNotFound(error)
-            }
-            Self::InvalidSecurityGroupIsSame(_) => {
-                Self::InvalidSecurityGroupIsSame(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidDestGroupIdNotFound(_) => {
-                Self::InvalidDestGroupIdNotFound(error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeSecurityGroupEgressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidIpPortRangeMalformed",
+            "InvalidDestCidrIpSMalformed",
+            "MissingParameter",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidDestGroupIdMismatch",
+            "InvalidDestCidrIpMalformed",
+            "MissingParameterDest",
+            "InvalidParamPortRange",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidPortRangeMalformed",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "NotSupportedClassicNetworkPrefixList",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamDestCidrIp",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidParamSecurityGroupRuleId",
+            "InvalidParamSecurityGroupRuleIdRepeated",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidSecurityGroupRuleRuleNotExist",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidNicTypeMismatch",
+            "InvalidGroupAuthItemNotFound",
+            "InvalidSecurityGroupIsSame",
+            "InvalidParamterConflict",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidDestGroupIdNotFound",
+            "InvalidSecurityGroupRuleIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeSecurityGroupEgressError {

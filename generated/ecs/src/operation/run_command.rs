@@ -391,6 +391,7 @@ impl Default for RunCommandRequest {
 }
 impl RunCommandRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RunCommandRequestBuilder {
         RunCommandRequestBuilder {
             inner: RunCommandRequest::default(),
@@ -862,6 +863,7 @@ impl<C> RunCommandRequestBuilder<C> {
     }
 }
 impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RunCommandRequest::default(),
@@ -870,6 +872,7 @@ impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RunCommandResponse, RunCommandError> {
@@ -1064,81 +1067,95 @@ pub enum RunCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "MissingParam.InstanceId",
-                    "NumberExceed.Tags",
-                    "InvalidTagValue.Malformed",
-                    "Duplicate.TagKey",
-                    "InvalidTagKey.Malformed",
-                    "MissingParameter.TagKey",
-                    "InvalidContainerId.Malformed",
-                    "InvalidContainerName.Malformed",
-                    "InvalidClientToken.Malformed",
-                    "CmdParam.EmptyKey",
-                    "CmdParam.InvalidParamName",
-                    "CmdContent.DecodeError",
-                    "InvalidInstance.NotMatch",
-                    "MissingParam.Frequency",
-                    "InvalidParam.Frequency",
-                    "ParameterKey.Duplicate",
-                    "Parameter.NotMatched",
-                    "WindowsPasswordName.Missed",
-                    "Parameter.Disabled",
-                    "InvalidParameter.WorkingDir",
-                    "NumberExceed.ResourceTags",
-                    "MissingParameter.ResourceTagKey",
-                    "InvalidResourceTagKey.Malformed",
-                    "InvalidResourceTagValue.Malformed",
-                    "Duplicate.ResourceTagKey",
-                    "InvalidResourceTag.InstanceNotFound",
-                    "InvalidResourceTag.ConflictWithInstanceIds",
-                    "InvalidOssOutputDelivery.BucketInOtherRegion",
-                    "InvalidParameter.OssOutputDelivery",
-                    "InvalidOssOutputDelivery.KeyPrefixMalformed",
-                    "CmdContent.ExceedLimit",
-                    "CmdName.ExceedLimit",
-                    "CmdDesc.ExceedLimit",
-                    "CmdCount.ExceedQuota",
-                    "CmdParamCount.ExceedLimit",
-                    "CmdParamName.ExceedLimit",
-                    "InstanceIds.ExceedLimit",
-                    "Invocation.ExceedQuota",
-                    "ParameterCount.ExceedLimit",
-                    "ParameterKey.ExceedLimit",
-                    "ParameterType.NotSupported",
-                    "Username.ExceedLimit",
-                    "WindowsPasswordName.ExceedLimit",
-                    "ParameterStore.NotSupported",
-                    "TemporaryAccessKey.Error",
-                    "ParameterStore.InvalidParameters",
-                    "ParameterStore.NoPermission",
-                    "OperationDenied.BidOwnResource",
-                    "Operation.Forbidden",
-                    "IdempotentParameterMismatch",
-                    "IdempotentProcessing",
-                    "InvalidStatus.ResourceGroup",
-                    "InvalidParameterCharacter.CommandName",
-                    "InvalidParameterCharacter.CommandDescription",
-                    "InvalidParameterCharacter.CommandWorkingDir",
-                    "InvalidLauncher.LengthLimitExceeded",
-                    "InvalidParameterCharset.Parameters",
-                    "CreateServiceLinkedRole.NoPermission",
-                    "InvalidTimeout.ExceedLimit",
-                    "InvalidCmdType.NotFound",
-                    "InvalidRepeatMode.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InvalidCmdId.NotFound",
-                    "InvalidResourceGroup.NotFound",
-                    "InvalidTerminationMode.NotFound",
-                    "InvalidOssOutputDelivery.BucketNotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "NumberExceed.Tags",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "MissingParameter.TagKey",
+                        "InvalidContainerId.Malformed",
+                        "InvalidContainerName.Malformed",
+                        "InvalidClientToken.Malformed",
+                        "CmdParam.EmptyKey",
+                        "CmdParam.InvalidParamName",
+                        "CmdContent.DecodeError",
+                        "InvalidInstance.NotMatch",
+                        "MissingParam.Frequency",
+                        "InvalidParam.Frequency",
+                        "ParameterKey.Duplicate",
+                        "Parameter.NotMatched",
+                        "WindowsPasswordName.Missed",
+                        "Parameter.Disabled",
+                        "InvalidParameter.WorkingDir",
+                        "NumberExceed.ResourceTags",
+                        "MissingParameter.ResourceTagKey",
+                        "InvalidResourceTagKey.Malformed",
+                        "InvalidResourceTagValue.Malformed",
+                        "Duplicate.ResourceTagKey",
+                        "InvalidResourceTag.InstanceNotFound",
+                        "InvalidResourceTag.ConflictWithInstanceIds",
+                        "InvalidOssOutputDelivery.BucketInOtherRegion",
+                        "InvalidParameter.OssOutputDelivery",
+                        "InvalidOssOutputDelivery.KeyPrefixMalformed",
+                        "CmdContent.ExceedLimit",
+                        "CmdName.ExceedLimit",
+                        "CmdDesc.ExceedLimit",
+                        "CmdCount.ExceedQuota",
+                        "CmdParamCount.ExceedLimit",
+                        "CmdParamName.ExceedLimit",
+                        "InstanceIds.ExceedLimit",
+                        "Invocation.ExceedQuota",
+                        "ParameterCount.ExceedLimit",
+                        "ParameterKey.ExceedLimit",
+                        "ParameterType.NotSupported",
+                        "Username.ExceedLimit",
+                        "WindowsPasswordName.ExceedLimit",
+                        "ParameterStore.NotSupported",
+                        "TemporaryAccessKey.Error",
+                        "ParameterStore.InvalidParameters",
+                        "ParameterStore.NoPermission",
+                        "OperationDenied.BidOwnResource",
+                        "Operation.Forbidden",
+                        "IdempotentParameterMismatch",
+                        "IdempotentProcessing",
+                        "InvalidStatus.ResourceGroup",
+                        "InvalidParameterCharacter.CommandName",
+                        "InvalidParameterCharacter.CommandDescription",
+                        "InvalidParameterCharacter.CommandWorkingDir",
+                        "InvalidLauncher.LengthLimitExceeded",
+                        "InvalidParameterCharset.Parameters",
+                        "CreateServiceLinkedRole.NoPermission",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidCmdType.NotFound",
+                        "InvalidRepeatMode.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InvalidCmdId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidTerminationMode.NotFound",
+                        "InvalidOssOutputDelivery.BucketNotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RunCommandError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::MissingParamInstanceId(error),
             2 => Self::NumberExceedTags(error),
@@ -1211,295 +1228,167 @@ impl From<::acs_runtime::client::ServiceError> for RunCommandError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RunCommandError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::InvalidContainerIdMalformed(error) => {
-                ("InvalidContainerIdMalformed", error)
-            }
-            Self::InvalidContainerNameMalformed(error) => {
-                ("InvalidContainerNameMalformed", error)
-            }
-            Self::InvalidClientTokenMalformed(error) => {
-                ("InvalidClientTokenMalformed", error)
-            }
-            Self::CmdParamEmptyKey(error) => ("CmdParamEmptyKey", error),
-            Self::CmdParamInvalidParamName(error) => ("CmdParamInvalidParamName", error),
-            Self::CmdContentDecodeError(error) => ("CmdContentDecodeError", error),
-            Self::InvalidInstanceNotMatch(error) => ("InvalidInstanceNotMatch", error),
-            Self::MissingParamFrequency(error) => ("MissingParamFrequency", error),
-            Self::InvalidParamFrequency(error) => ("InvalidParamFrequency", error),
-            Self::ParameterKeyDuplicate(error) => ("ParameterKeyDuplicate", error),
-            Self::ParameterNotMatched(error) => ("ParameterNotMatched", error),
-            Self::WindowsPasswordNameMissed(error) => {
-                ("WindowsPasswordNameMissed", error)
-            }
-            Self::ParameterDisabled(error) => ("ParameterDisabled", error),
-            Self::InvalidParameterWorkingDir(error) => {
-                ("InvalidParameterWorkingDir", error)
-            }
-            Self::NumberExceedResourceTags(error) => ("NumberExceedResourceTags", error),
-            Self::MissingParameterResourceTagKey(error) => {
-                ("MissingParameterResourceTagKey", error)
-            }
-            Self::InvalidResourceTagKeyMalformed(error) => {
-                ("InvalidResourceTagKeyMalformed", error)
-            }
-            Self::InvalidResourceTagValueMalformed(error) => {
-                ("InvalidResourceTagValueMalformed", error)
-            }
-            Self::DuplicateResourceTagKey(error) => ("DuplicateResourceTagKey", error),
-            Self::InvalidResourceTagInstanceNotFound(error) => {
-                ("InvalidResourceTagInstanceNotFound", error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(error) => {
-                ("InvalidResourceTagConflictWithInstanceIds", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => {
-                ("InvalidOssOutputDeliveryBucketInOtherRegion", error)
-            }
-            Self::InvalidParameterOssOutputDelivery(error) => {
-                ("InvalidParameterOssOutputDelivery", error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => {
-                ("InvalidOssOutputDeliveryKeyPrefixMalformed", error)
-            }
-            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
-            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
-            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
-            Self::CmdCountExceedQuota(error) => ("CmdCountExceedQuota", error),
-            Self::CmdParamCountExceedLimit(error) => ("CmdParamCountExceedLimit", error),
-            Self::CmdParamNameExceedLimit(error) => ("CmdParamNameExceedLimit", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::InvocationExceedQuota(error) => ("InvocationExceedQuota", error),
-            Self::ParameterCountExceedLimit(error) => {
-                ("ParameterCountExceedLimit", error)
-            }
-            Self::ParameterKeyExceedLimit(error) => ("ParameterKeyExceedLimit", error),
-            Self::ParameterTypeNotSupported(error) => {
-                ("ParameterTypeNotSupported", error)
-            }
-            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
-            Self::WindowsPasswordNameExceedLimit(error) => {
-                ("WindowsPasswordNameExceedLimit", error)
-            }
-            Self::ParameterStoreNotSupported(error) => {
-                ("ParameterStoreNotSupported", error)
-            }
-            Self::TemporaryAccessKeyError(error) => ("TemporaryAccessKeyError", error),
-            Self::ParameterStoreInvalidParameters(error) => {
-                ("ParameterStoreInvalidParameters", error)
-            }
-            Self::ParameterStoreNoPermission(error) => {
-                ("ParameterStoreNoPermission", error)
-            }
-            Self::OperationDeniedBidOwnResource(error) => {
-                ("OperationDeniedBidOwnResource", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::InvalidParameterCharacterCommandName(error) => {
-                ("InvalidParameterCharacterCommandName", error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(error) => {
-                ("InvalidParameterCharacterCommandDescription", error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
-                ("InvalidParameterCharacterCommandWorkingDir", error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(error) => {
-                ("InvalidLauncherLengthLimitExceeded", error)
-            }
-            Self::InvalidParameterCharsetParameters(error) => {
-                ("InvalidParameterCharsetParameters", error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(error) => {
-                ("CreateServiceLinkedRoleNoPermission", error)
-            }
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidCmdTypeNotFound(error) => ("InvalidCmdTypeNotFound", error),
-            Self::InvalidRepeatModeNotFound(error) => {
-                ("InvalidRepeatModeNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidTerminationModeNotFound(error) => {
-                ("InvalidTerminationModeNotFound", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(error) => {
-                ("InvalidOssOutputDeliveryBucketNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::NumberExceedTags(error) => (2, error),
+            Self::InvalidTagValueMalformed(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::MissingParameterTagKey(error) => (6, error),
+            Self::InvalidContainerIdMalformed(error) => (7, error),
+            Self::InvalidContainerNameMalformed(error) => (8, error),
+            Self::InvalidClientTokenMalformed(error) => (9, error),
+            Self::CmdParamEmptyKey(error) => (10, error),
+            Self::CmdParamInvalidParamName(error) => (11, error),
+            Self::CmdContentDecodeError(error) => (12, error),
+            Self::InvalidInstanceNotMatch(error) => (13, error),
+            Self::MissingParamFrequency(error) => (14, error),
+            Self::InvalidParamFrequency(error) => (15, error),
+            Self::ParameterKeyDuplicate(error) => (16, error),
+            Self::ParameterNotMatched(error) => (17, error),
+            Self::WindowsPasswordNameMissed(error) => (18, error),
+            Self::ParameterDisabled(error) => (19, error),
+            Self::InvalidParameterWorkingDir(error) => (20, error),
+            Self::NumberExceedResourceTags(error) => (21, error),
+            Self::MissingParameterResourceTagKey(error) => (22, error),
+            Self::InvalidResourceTagKeyMalformed(error) => (23, error),
+            Self::InvalidResourceTagValueMalformed(error) => (24, error),
+            Self::DuplicateResourceTagKey(error) => (25, error),
+            Self::InvalidResourceTagInstanceNotFound(error) => (26, error),
+            Self::InvalidResourceTagConflictWithInstanceIds(error) => (27, error),
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => (28, error),
+            Self::InvalidParameterOssOutputDelivery(error) => (29, error),
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => (30, error),
+            Self::CmdContentExceedLimit(error) => (31, error),
+            Self::CmdNameExceedLimit(error) => (32, error),
+            Self::CmdDescExceedLimit(error) => (33, error),
+            Self::CmdCountExceedQuota(error) => (34, error),
+            Self::CmdParamCountExceedLimit(error) => (35, error),
+            Self::CmdParamNameExceedLimit(error) => (36, error),
+            Self::InstanceIdsExceedLimit(error) => (37, error),
+            Self::InvocationExceedQuota(error) => (38, error),
+            Self::ParameterCountExceedLimit(error) => (39, error),
+            Self::ParameterKeyExceedLimit(error) => (40, error),
+            Self::ParameterTypeNotSupported(error) => (41, error),
+            Self::UsernameExceedLimit(error) => (42, error),
+            Self::WindowsPasswordNameExceedLimit(error) => (43, error),
+            Self::ParameterStoreNotSupported(error) => (44, error),
+            Self::TemporaryAccessKeyError(error) => (45, error),
+            Self::ParameterStoreInvalidParameters(error) => (46, error),
+            Self::ParameterStoreNoPermission(error) => (47, error),
+            Self::OperationDeniedBidOwnResource(error) => (48, error),
+            Self::OperationForbidden(error) => (49, error),
+            Self::IdempotentParameterMismatch(error) => (50, error),
+            Self::IdempotentProcessing(error) => (51, error),
+            Self::InvalidStatusResourceGroup(error) => (52, error),
+            Self::InvalidParameterCharacterCommandName(error) => (53, error),
+            Self::InvalidParameterCharacterCommandDescription(error) => (54, error),
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => (55, error),
+            Self::InvalidLauncherLengthLimitExceeded(error) => (56, error),
+            Self::InvalidParameterCharsetParameters(error) => (57, error),
+            Self::CreateServiceLinkedRoleNoPermission(error) => (58, error),
+            Self::InvalidTimeoutExceedLimit(error) => (59, error),
+            Self::InvalidCmdTypeNotFound(error) => (60, error),
+            Self::InvalidRepeatModeNotFound(error) => (61, error),
+            Self::InvalidRegionIdNotFound(error) => (62, error),
+            Self::InvalidInstanceNotFound(error) => (63, error),
+            Self::InvalidCmdIdNotFound(error) => (64, error),
+            Self::InvalidResourceGroupNotFound(error) => (65, error),
+            Self::InvalidTerminationModeNotFound(error) => (66, error),
+            Self::InvalidOssOutputDeliveryBucketNotFound(error) => (67, error),
+            Self::InternalErrorDispatch(error) => (68, error),
+            Self::Unhandled(error) => (69, error),
         }
     }
 }
 impl Clone for RunCommandError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::InvalidContainerIdMalformed(_) => {
-                Self::InvalidContainerIdMalformed(error)
-            }
-            Self::InvalidContainerNameMalformed(_) => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            Self::InvalidClientTokenMalformed(_) => {
-                Self::InvalidClientTokenMalformed(error)
-            }
-            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
-            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
-            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
-            Self::InvalidInstanceNotMatch(_) => Self::InvalidInstanceNotMatch(error),
-            Self::MissingParamFrequency(_) => Self::MissingParamFrequency(error),
-            Self::InvalidParamFrequency(_) => Self::InvalidParamFrequency(error),
-            Self::ParameterKeyDuplicate(_) => Self::ParameterKeyDuplicate(error),
-            Self::ParameterNotMatched(_) => Self::ParameterNotMatched(error),
-            Self::WindowsPasswordNameMissed(_) => Self::WindowsPasswordNameMissed(error),
-            Self::ParameterDisabled(_) => Self::ParameterDisabled(error),
-            Self::InvalidParameterWorkingDir(_) => {
-                Self::InvalidParameterWorkingDir(error)
-            }
-            Self::NumberExceedResourceTags(_) => Self::NumberExceedResourceTags(error),
-            Self::MissingParameterResourceTagKey(_) => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            Self::InvalidResourceTagKeyMalformed(_) => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            Self::InvalidResourceTagValueMalformed(_) => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            Self::DuplicateResourceTagKey(_) => Self::DuplicateResourceTagKey(error),
-            Self::InvalidResourceTagInstanceNotFound(_) => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(_) => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(_) => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            Self::InvalidParameterOssOutputDelivery(_) => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(_) => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
-            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
-            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
-            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
-            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
-            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::InvocationExceedQuota(_) => Self::InvocationExceedQuota(error),
-            Self::ParameterCountExceedLimit(_) => Self::ParameterCountExceedLimit(error),
-            Self::ParameterKeyExceedLimit(_) => Self::ParameterKeyExceedLimit(error),
-            Self::ParameterTypeNotSupported(_) => Self::ParameterTypeNotSupported(error),
-            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
-            Self::WindowsPasswordNameExceedLimit(_) => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            Self::ParameterStoreNotSupported(_) => {
-                Self::ParameterStoreNotSupported(error)
-            }
-            Self::TemporaryAccessKeyError(_) => Self::TemporaryAccessKeyError(error),
-            Self::ParameterStoreInvalidParameters(_) => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            Self::ParameterStoreNoPermission(_) => {
-                Self::ParameterStoreNoPermission(error)
-            }
-            Self::OperationDeniedBidOwnResource(_) => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::InvalidParameterCharacterCommandName(_) => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(_) => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(_) => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            Self::InvalidParameterCharsetParameters(_) => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(_) => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
-            Self::InvalidRepeatModeNotFound(_) => Self::InvalidRepeatModeNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidTerminationModeNotFound(_) => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(_) => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RunCommandError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "NumberExceedTags",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "MissingParameterTagKey",
+            "InvalidContainerIdMalformed",
+            "InvalidContainerNameMalformed",
+            "InvalidClientTokenMalformed",
+            "CmdParamEmptyKey",
+            "CmdParamInvalidParamName",
+            "CmdContentDecodeError",
+            "InvalidInstanceNotMatch",
+            "MissingParamFrequency",
+            "InvalidParamFrequency",
+            "ParameterKeyDuplicate",
+            "ParameterNotMatched",
+            "WindowsPasswordNameMissed",
+            "ParameterDisabled",
+            "InvalidParameterWorkingDir",
+            "NumberExceedResourceTags",
+            "MissingParameterResourceTagKey",
+            "InvalidResourceTagKeyMalformed",
+            "InvalidResourceTagValueMalformed",
+            "DuplicateResourceTagKey",
+            "InvalidResourceTagInstanceNotFound",
+            "InvalidResourceTagConflictWithInstanceIds",
+            "InvalidOssOutputDeliveryBucketInOtherRegion",
+            "InvalidParameterOssOutputDelivery",
+            "InvalidOssOutputDeliveryKeyPrefixMalformed",
+            "CmdContentExceedLimit",
+            "CmdNameExceedLimit",
+            "CmdDescExceedLimit",
+            "CmdCountExceedQuota",
+            "CmdParamCountExceedLimit",
+            "CmdParamNameExceedLimit",
+            "InstanceIdsExceedLimit",
+            "InvocationExceedQuota",
+            "ParameterCountExceedLimit",
+            "ParameterKeyExceedLimit",
+            "ParameterTypeNotSupported",
+            "UsernameExceedLimit",
+            "WindowsPasswordNameExceedLimit",
+            "ParameterStoreNotSupported",
+            "TemporaryAccessKeyError",
+            "ParameterStoreInvalidParameters",
+            "ParameterStoreNoPermission",
+            "OperationDeniedBidOwnResource",
+            "OperationForbidden",
+            "IdempotentParameterMismatch",
+            "IdempotentProcessing",
+            "InvalidStatusResourceGroup",
+            "InvalidParameterCharacterCommandName",
+            "InvalidParameterCharacterCommandDescription",
+            "InvalidParameterCharacterCommandWorkingDir",
+            "InvalidLauncherLengthLimitExceeded",
+            "InvalidParameterCharsetParameters",
+            "CreateServiceLinkedRoleNoPermission",
+            "InvalidTimeoutExceedLimit",
+            "InvalidCmdTypeNotFound",
+            "InvalidRepeatModeNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InvalidCmdIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidTerminationModeNotFound",
+            "InvalidOssOutputDeliveryBucketNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RunCommandError {

@@ -87,6 +87,7 @@ impl Default for StartInstancesRequest {
 }
 impl StartInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartInstancesRequestBuilder {
         StartInstancesRequestBuilder {
             inner: StartInstancesRequest::default(),
@@ -205,6 +206,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     }
 }
 impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartInstancesRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartInstancesResponse, StartInstancesError> {
@@ -304,33 +307,47 @@ pub enum StartInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "Invalid.PrivatePoolOptions.NoStock",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceExpired",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstance.NotFoundSystemDisk",
-                    "OperationDenied.SpotPriceLowerThanPublicPrice",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "OperationDenied.HostRepairing",
-                    "OperationDenied.NoStock",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DRYRUN.SUCCESS",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InstanceExpired",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "OperationDenied.SpotPriceLowerThanPublicPrice",
+                        "InsufficientBalance",
+                        "InstanceNotReady",
+                        "OperationDenied.HostRepairing",
+                        "OperationDenied.NoStock",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StartInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
             2 => Self::DryrunSuccess(error),
@@ -355,125 +372,71 @@ impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StartInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InstanceExpired(error) => ("InstanceExpired", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => {
-                ("OperationDeniedSpotPriceLowerThanPublicPrice", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::OperationDeniedHostRepairing(error) => {
-                ("OperationDeniedHostRepairing", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
+            Self::DryrunSuccess(error) => (2, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (5, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (6, error),
+            Self::InstanceExpired(error) => (7, error),
+            Self::InstanceLockedForSecurity(error) => (8, error),
+            Self::InstanceExpiredOrInArrears(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (11, error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => (12, error),
+            Self::InsufficientBalance(error) => (13, error),
+            Self::InstanceNotReady(error) => (14, error),
+            Self::OperationDeniedHostRepairing(error) => (15, error),
+            Self::OperationDeniedNoStock(error) => (16, error),
+            Self::InvalidInstanceIdsNotFound(error) => (17, error),
+            Self::InvalidOperationConflict(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::LimitedOperationServiceUnavailable(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for StartInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InstanceExpired(_) => Self::InstanceExpired(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::OperationDeniedHostRepairing(_) => {
-                Self::OperationDeniedHostRepairing(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DryrunSuccess",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InstanceExpired",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceNotFoundSystemDisk",
+            "OperationDeniedSpotPriceLowerThanPublicPrice",
+            "InsufficientBalance",
+            "InstanceNotReady",
+            "OperationDeniedHostRepairing",
+            "OperationDeniedNoStock",
+            "InvalidInstanceIdsNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartInstancesError {

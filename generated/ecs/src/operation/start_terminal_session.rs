@@ -121,6 +121,7 @@ impl Default for StartTerminalSessionRequest {
 }
 impl StartTerminalSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartTerminalSessionRequestBuilder {
         StartTerminalSessionRequestBuilder {
             inner: StartTerminalSessionRequest::default(),
@@ -278,6 +279,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     }
 }
 impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartTerminalSessionRequest::default(),
@@ -286,6 +288,7 @@ impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -403,38 +406,52 @@ pub enum StartTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "RegionId.ApiNotSupported",
-                    "PortNumber.Invalid",
-                    "InvalidParameter.ConnectionType",
-                    "InstanceIds.ExceedLimit",
-                    "SessionCount.ExceedLimit",
-                    "Operation.Forbidden",
-                    "PortForwarding.NotSupported",
-                    "UserBehavior.SessionManagerDisabled",
-                    "InvalidCommandLine.Conflict",
-                    "InvalidTargetServer.MissingPortNumber",
-                    "InvalidCommandLine.LengthLimitExceeded",
-                    "InvalidInstanceIds.CountLimitExceeded",
-                    "Username.ExceedLimit",
-                    "InvalidOperation.SecurityGroupRuleDenied",
-                    "InvalidTargetServer.LengthLimitExceeded",
-                    "InvalidOperation.ConnectionTypeUnsupported",
-                    "InvalidPasswordName.LengthLimitExceeded",
-                    "InvalidEncryptionOptionsMode.EncryptionDisabled",
-                    "InvalidParameter.EncryptionOptionsKMSKeyId",
-                    "InvalidParameter.EncryptionOptionsMode",
-                    "MissingParameter.EncryptionOptionsKMSKeyId",
-                    "UnsupportedAgentVersion.Encryption",
-                    "InvalidEncryptionOptions.Conflict",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstance.NotFound",
-                    "InternalError.Dispatch",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "PortNumber.Invalid",
+                        "InvalidParameter.ConnectionType",
+                        "InstanceIds.ExceedLimit",
+                        "SessionCount.ExceedLimit",
+                        "Operation.Forbidden",
+                        "PortForwarding.NotSupported",
+                        "UserBehavior.SessionManagerDisabled",
+                        "InvalidCommandLine.Conflict",
+                        "InvalidTargetServer.MissingPortNumber",
+                        "InvalidCommandLine.LengthLimitExceeded",
+                        "InvalidInstanceIds.CountLimitExceeded",
+                        "Username.ExceedLimit",
+                        "InvalidOperation.SecurityGroupRuleDenied",
+                        "InvalidTargetServer.LengthLimitExceeded",
+                        "InvalidOperation.ConnectionTypeUnsupported",
+                        "InvalidPasswordName.LengthLimitExceeded",
+                        "InvalidEncryptionOptionsMode.EncryptionDisabled",
+                        "InvalidParameter.EncryptionOptionsKMSKeyId",
+                        "InvalidParameter.EncryptionOptionsMode",
+                        "MissingParameter.EncryptionOptionsKMSKeyId",
+                        "UnsupportedAgentVersion.Encryption",
+                        "InvalidEncryptionOptions.Conflict",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StartTerminalSessionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RegionIdApiNotSupported(error),
             1 => Self::PortNumberInvalid(error),
             2 => Self::InvalidParameterConnectionType(error),
@@ -464,155 +481,81 @@ impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StartTerminalSessionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::PortNumberInvalid(error) => ("PortNumberInvalid", error),
-            Self::InvalidParameterConnectionType(error) => {
-                ("InvalidParameterConnectionType", error)
-            }
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::SessionCountExceedLimit(error) => ("SessionCountExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::PortForwardingNotSupported(error) => {
-                ("PortForwardingNotSupported", error)
-            }
-            Self::UserBehaviorSessionManagerDisabled(error) => {
-                ("UserBehaviorSessionManagerDisabled", error)
-            }
-            Self::InvalidCommandLineConflict(error) => {
-                ("InvalidCommandLineConflict", error)
-            }
-            Self::InvalidTargetServerMissingPortNumber(error) => {
-                ("InvalidTargetServerMissingPortNumber", error)
-            }
-            Self::InvalidCommandLineLengthLimitExceeded(error) => {
-                ("InvalidCommandLineLengthLimitExceeded", error)
-            }
-            Self::InvalidInstanceIdsCountLimitExceeded(error) => {
-                ("InvalidInstanceIdsCountLimitExceeded", error)
-            }
-            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
-            Self::InvalidOperationSecurityGroupRuleDenied(error) => {
-                ("InvalidOperationSecurityGroupRuleDenied", error)
-            }
-            Self::InvalidTargetServerLengthLimitExceeded(error) => {
-                ("InvalidTargetServerLengthLimitExceeded", error)
-            }
-            Self::InvalidOperationConnectionTypeUnsupported(error) => {
-                ("InvalidOperationConnectionTypeUnsupported", error)
-            }
-            Self::InvalidPasswordNameLengthLimitExceeded(error) => {
-                ("InvalidPasswordNameLengthLimitExceeded", error)
-            }
-            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => {
-                ("InvalidEncryptionOptionsModeEncryptionDisabled", error)
-            }
-            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => {
-                ("InvalidParameterEncryptionOptionsKmsKeyId", error)
-            }
-            Self::InvalidParameterEncryptionOptionsMode(error) => {
-                ("InvalidParameterEncryptionOptionsMode", error)
-            }
-            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => {
-                ("MissingParameterEncryptionOptionsKmsKeyId", error)
-            }
-            Self::UnsupportedAgentVersionEncryption(error) => {
-                ("UnsupportedAgentVersionEncryption", error)
-            }
-            Self::InvalidEncryptionOptionsConflict(error) => {
-                ("InvalidEncryptionOptionsConflict", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::PortNumberInvalid(error) => (1, error),
+            Self::InvalidParameterConnectionType(error) => (2, error),
+            Self::InstanceIdsExceedLimit(error) => (3, error),
+            Self::SessionCountExceedLimit(error) => (4, error),
+            Self::OperationForbidden(error) => (5, error),
+            Self::PortForwardingNotSupported(error) => (6, error),
+            Self::UserBehaviorSessionManagerDisabled(error) => (7, error),
+            Self::InvalidCommandLineConflict(error) => (8, error),
+            Self::InvalidTargetServerMissingPortNumber(error) => (9, error),
+            Self::InvalidCommandLineLengthLimitExceeded(error) => (10, error),
+            Self::InvalidInstanceIdsCountLimitExceeded(error) => (11, error),
+            Self::UsernameExceedLimit(error) => (12, error),
+            Self::InvalidOperationSecurityGroupRuleDenied(error) => (13, error),
+            Self::InvalidTargetServerLengthLimitExceeded(error) => (14, error),
+            Self::InvalidOperationConnectionTypeUnsupported(error) => (15, error),
+            Self::InvalidPasswordNameLengthLimitExceeded(error) => (16, error),
+            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => (17, error),
+            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => (18, error),
+            Self::InvalidParameterEncryptionOptionsMode(error) => (19, error),
+            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => (20, error),
+            Self::UnsupportedAgentVersionEncryption(error) => (21, error),
+            Self::InvalidEncryptionOptionsConflict(error) => (22, error),
+            Self::InvalidRegionIdNotFound(error) => (23, error),
+            Self::InvalidInstanceNotFound(error) => (24, error),
+            Self::InternalErrorDispatch(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for StartTerminalSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::PortNumberInvalid(_) => Self::PortNumberInvalid(error),
-            Self::InvalidParameterConnectionType(_) => {
-                Self::InvalidParameterConnectionType(error)
-            }
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::SessionCountExceedLimit(_) => Self::SessionCountExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::PortForwardingNotSupported(_) => {
-                Self::PortForwardingNotSupported(error)
-            }
-            Self::UserBehaviorSessionManagerDisabled(_) => {
-                Self::UserBehaviorSessionManagerDisabled(error)
-            }
-            Self::InvalidCommandLineConflict(_) => {
-                Self::InvalidCommandLineConflict(error)
-            }
-            Self::InvalidTargetServerMissingPortNumber(_) => {
-                Self::InvalidTargetServerMissingPortNumber(error)
-            }
-            Self::InvalidCommandLineLengthLimitExceeded(_) => {
-                Self::InvalidCommandLineLengthLimitExceeded(error)
-            }
-            Self::InvalidInstanceIdsCountLimitExceeded(_) => {
-                Self::InvalidInstanceIdsCountLimitExceeded(error)
-            }
-            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
-            Self::InvalidOperationSecurityGroupRuleDenied(_) => {
-                Self::InvalidOperationSecurityGroupRuleDenied(error)
-            }
-            Self::InvalidTargetServerLengthLimitExceeded(_) => {
-                Self::InvalidTargetServerLengthLimitExceeded(error)
-            }
-            Self::InvalidOperationConnectionTypeUnsupported(_) => {
-                Self::InvalidOperationConnectionTypeUnsupported(error)
-            }
-            Self::InvalidPasswordNameLengthLimitExceeded(_) => {
-                Self::InvalidPasswordNameLengthLimitExceeded(error)
-            }
-            Self::InvalidEncryptionOptionsModeEncryptionDisabled(_) => {
-                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
-            }
-            Self::InvalidParameterEncryptionOptionsKmsKeyId(_) => {
-                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
-            }
-            Self::InvalidParameterEncryptionOptionsMode(_) => {
-                Self::InvalidParameterEncryptionOptionsMode(error)
-            }
-            Self::MissingParameterEncryptionOptionsKmsKeyId(_) => {
-                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
-            }
-            Self::UnsupportedAgentVersionEncryption(_) => {
-                Self::UnsupportedAgentVersionEncryption(error)
-            }
-            Self::InvalidEncryptionOptionsConflict(_) => {
-                Self::InvalidEncryptionOptionsConflict(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartTerminalSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "PortNumberInvalid",
+            "InvalidParameterConnectionType",
+            "InstanceIdsExceedLimit",
+            "SessionCountExceedLimit",
+            "OperationForbidden",
+            "PortForwardingNotSupported",
+            "UserBehaviorSessionManagerDisabled",
+            "InvalidCommandLineConflict",
+            "InvalidTargetServerMissingPortNumber",
+            "InvalidCommandLineLengthLimitExceeded",
+            "InvalidInstanceIdsCountLimitExceeded",
+            "UsernameExceedLimit",
+            "InvalidOperationSecurityGroupRuleDenied",
+            "InvalidTargetServerLengthLimitExceeded",
+            "InvalidOperationConnectionTypeUnsupported",
+            "InvalidPasswordNameLengthLimitExceeded",
+            "InvalidEncryptionOptionsModeEncryptionDisabled",
+            "InvalidParameterEncryptionOptionsKmsKeyId",
+            "InvalidParameterEncryptionOptionsMode",
+            "MissingParameterEncryptionOptionsKmsKeyId",
+            "UnsupportedAgentVersionEncryption",
+            "InvalidEncryptionOptionsConflict",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartTerminalSessionError {

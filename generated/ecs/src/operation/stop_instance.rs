@@ -106,6 +106,7 @@ impl Default for StopInstanceRequest {
 }
 impl StopInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopInstanceRequestBuilder {
         StopInstanceRequestBuilder {
             inner: StopInstanceRequest::default(),
@@ -245,6 +246,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     }
 }
 impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopInstanceRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInstanceResponse, StopInstanceError> {
@@ -333,30 +336,44 @@ pub enum StopInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "DiskError",
-                    "IncorrectInstanceStatus",
-                    "InstanceLockedForSecurity",
-                    "InstanceType.ParameterMismatch",
-                    "InstanceExpiredOrInArrears",
-                    "InvalidInstanceId.NotSupport",
-                    "InvalidParameter.KMSKeyId.CMKUnauthorized",
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "HibernationConfigured.InstanceOperationForbidden",
-                    "HibernationConfigured.NotEnabled",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "DiskError",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceType.ParameterMismatch",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidInstanceId.NotSupport",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "HibernationConfigured.NotEnabled",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StopInstanceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterEncryptedKmsNotEnable(error),
             1 => Self::DiskError(error),
             2 => Self::IncorrectInstanceStatus(error),
@@ -378,127 +395,65 @@ impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StopInstanceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::DiskError(error) => ("DiskError", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceTypeParameterMismatch(error) => {
-                ("InstanceTypeParameterMismatch", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidInstanceIdNotSupport(error) => {
-                ("InvalidInstanceIdNotSupport", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::HibernationConfiguredNotEnabled(error) => {
-                ("HibernationConfiguredNotEnabled", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (0, error),
+            Self::DiskError(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::InstanceLockedForSecurity(error) => (3, error),
+            Self::InstanceTypeParameterMismatch(error) => (4, error),
+            Self::InstanceExpiredOrInArrears(error) => (5, error),
+            Self::InvalidInstanceIdNotSupport(error) => (6, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (7, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (8, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (9, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (10, error),
+            Self::HibernationConfiguredNotEnabled(error) => (11, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (12, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (13, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (14, error),
+            Self::InvalidInstanceIdNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::LimitedOperationServiceUnavailable(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for StopInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceTypeParameterMismatch(_) => {
-                Self::InstanceTypeParameterMismatch(error)
-            }
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidInstanceIdNotSupport(_) => {
-                Self::InvalidInstanceIdNotSupport(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::HibernationConfiguredNotEnabled(_) => {
-                Self::HibernationConfiguredNotEnabled(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedKmsNotEnable",
+            "DiskError",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceTypeParameterMismatch",
+            "InstanceExpiredOrInArrears",
+            "InvalidInstanceIdNotSupport",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "HibernationConfiguredNotEnabled",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopInstanceError {

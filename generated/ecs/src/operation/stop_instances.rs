@@ -121,6 +121,7 @@ impl Default for StopInstancesRequest {
 }
 impl StopInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopInstancesRequestBuilder {
         StopInstancesRequestBuilder {
             inner: StopInstancesRequest::default(),
@@ -280,6 +281,7 @@ impl<C> StopInstancesRequestBuilder<C> {
     }
 }
 impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopInstancesRequest::default(),
@@ -288,6 +290,7 @@ impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInstancesResponse, StopInstancesError> {
@@ -377,32 +380,46 @@ pub enum StopInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.KMSKeyId.CMKNotEnabled",
-                    "InvalidParameter.KMSKeyId.KMSUnauthorized",
-                    "DRYRUN.SUCCESS",
-                    "InvalidParameter.Encrypted.KmsNotEnable",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidParameter.TooManyInstanceIds",
-                    "Abs.InvalidInstanceIds.MalFormed",
-                    "InstanceLockedForSecurity",
-                    "InstanceExpiredOrInArrears",
-                    "IncorrectInstanceStatus",
-                    "InvalidInstanceId.NotSupport",
-                    "InsufficientBalance",
-                    "InstanceNotReady",
-                    "InvalidOperation.KMSKeyIdNotFound",
-                    "InvalidOperation.KMSServiceNotOpen",
-                    "OperationDenied.SystemInstanceNotSupport",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidOperation.Conflict",
-                    "InternalError",
-                    "LimitedOperation.ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DRYRUN.SUCCESS",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstanceId.NotSupport",
+                        "InsufficientBalance",
+                        "InstanceNotReady",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StopInstancesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
             1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
             2 => Self::DryrunSuccess(error),
@@ -426,127 +443,69 @@ impl From<::acs_runtime::client::ServiceError> for StopInstancesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StopInstancesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceIdNotSupport(error) => {
-                ("InvalidInstanceIdNotSupport", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
+            Self::DryrunSuccess(error) => (2, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (5, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (6, error),
+            Self::InstanceLockedForSecurity(error) => (7, error),
+            Self::InstanceExpiredOrInArrears(error) => (8, error),
+            Self::IncorrectInstanceStatus(error) => (9, error),
+            Self::InvalidInstanceIdNotSupport(error) => (10, error),
+            Self::InsufficientBalance(error) => (11, error),
+            Self::InstanceNotReady(error) => (12, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (13, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (14, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (15, error),
+            Self::InvalidInstanceIdsNotFound(error) => (16, error),
+            Self::InvalidOperationConflict(error) => (17, error),
+            Self::InternalError(error) => (18, error),
+            Self::LimitedOperationServiceUnavailable(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for StopInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceIdNotSupport(_) => {
-                Self::InvalidInstanceIdNotSupport(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DryrunSuccess",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceIdNotSupport",
+            "InsufficientBalance",
+            "InstanceNotReady",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdsNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopInstancesError {

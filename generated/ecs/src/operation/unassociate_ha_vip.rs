@@ -62,6 +62,7 @@ impl Default for UnassociateHaVipRequest {
 }
 impl UnassociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateHaVipRequestBuilder {
         UnassociateHaVipRequestBuilder {
             inner: UnassociateHaVipRequest::default(),
@@ -160,6 +161,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateHaVipRequest::default(),
@@ -168,6 +170,7 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnassociateHaVipResponse, UnassociateHaVipError> {
@@ -227,21 +230,35 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "ResourceNotAssociated",
-                    "Forbidden.UnassociateMaster",
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "ResourceNotAssociated",
+                        "Forbidden.UnassociateMaster",
+                        "OperationFailed.DistibuteLock",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UnassociateHaVipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectHaVipStatus(error),
             1 => Self::IncorrectInstanceStatus(error),
             2 => Self::ResourceNotAssociated(error),
@@ -254,63 +271,47 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UnassociateHaVipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::ResourceNotAssociated(error) => ("ResourceNotAssociated", error),
-            Self::ForbiddenUnassociateMaster(error) => {
-                ("ForbiddenUnassociateMaster", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectHaVipStatus(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::ResourceNotAssociated(error) => (2, error),
+            Self::ForbiddenUnassociateMaster(error) => (3, error),
+            Self::OperationFailedDistibuteLock(error) => (4, error),
+            Self::ForbiddenHaVip(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidHaVipIdNotFound(error) => (7, error),
+            Self::InvalidInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UnassociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::ResourceNotAssociated(_) => Self::ResourceNotAssociated(error),
-            Self::ForbiddenUnassociateMaster(_) => {
-                Self::ForbiddenUnassociateMaster(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "ResourceNotAssociated",
+            "ForbiddenUnassociateMaster",
+            "OperationFailedDistibuteLock",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateHaVipError {

@@ -59,6 +59,7 @@ impl Default for CreateAliasRequest {
 }
 impl CreateAliasRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAliasRequestBuilder {
         CreateAliasRequestBuilder {
             inner: CreateAliasRequest::default(),
@@ -141,6 +142,7 @@ impl<C> CreateAliasRequestBuilder<C> {
     }
 }
 impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAliasRequest::default(),
@@ -149,6 +151,7 @@ impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAliasResponse, CreateAliasError> {
@@ -199,20 +202,17 @@ pub enum CreateAliasError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAliasError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                    "Forbidden.KeyNotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidAccessKeyId.NotFound",
+                        "Forbidden.KeyNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAliasError {
@@ -221,38 +221,45 @@ impl CreateAliasError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for CreateAliasError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAliasError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidAccessKeyIdNotFound",
+            "ForbiddenKeyNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAliasError {

@@ -151,6 +151,7 @@ impl Default for CreateKeyRequest {
 }
 impl CreateKeyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateKeyRequestBuilder {
         CreateKeyRequestBuilder {
             inner: CreateKeyRequest::default(),
@@ -352,6 +353,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     }
 }
 impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateKeyRequest::default(),
@@ -360,6 +362,7 @@ impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyResponse, CreateKeyError> {
@@ -425,20 +428,34 @@ pub enum CreateKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Rejected.LimitExceeded",
-                    "InvalidParameter",
-                    "UnsupportedOperation",
-                    "Forbidden.NoPermission",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "InternalFailure",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Rejected.LimitExceeded",
+                        "InvalidParameter",
+                        "UnsupportedOperation",
+                        "Forbidden.NoPermission",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "InternalFailure",
+                        "SerivceUnvailableTemporary",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateKeyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::RejectedLimitExceeded(error),
             1 => Self::InvalidParameter(error),
             2 => Self::UnsupportedOperation(error),
@@ -450,63 +467,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateKeyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::SerivceUnvailableTemporary(error) => {
-                ("SerivceUnvailableTemporary", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedLimitExceeded(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::UnsupportedOperation(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (5, error),
+            Self::InternalFailure(error) => (6, error),
+            Self::SerivceUnvailableTemporary(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateKeyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::SerivceUnvailableTemporary(_) => {
-                Self::SerivceUnvailableTemporary(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateKeyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RejectedLimitExceeded",
+            "InvalidParameter",
+            "UnsupportedOperation",
+            "ForbiddenNoPermission",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceNotFound",
+            "InternalFailure",
+            "SerivceUnvailableTemporary",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateKeyError {

@@ -200,6 +200,7 @@ impl Default for CreateSecretRequest {
 }
 impl CreateSecretRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecretRequestBuilder {
         CreateSecretRequestBuilder {
             inner: CreateSecretRequest::default(),
@@ -462,6 +463,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecretRequest::default(),
@@ -470,6 +472,7 @@ impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSecretResponse, CreateSecretError> {
@@ -591,21 +594,35 @@ pub enum CreateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedOperation",
-                    "Rejected.LimitExceeded",
-                    "InvalidParameter",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceExist",
-                    "Rejected.ResourceInDeleteWindow",
-                    "InternalFailure",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedOperation",
+                        "Rejected.LimitExceeded",
+                        "InvalidParameter",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "Forbidden.ResourceNotFound",
+                        "Rejected.ResourceExist",
+                        "Rejected.ResourceInDeleteWindow",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateSecretError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnsupportedOperation(error),
             1 => Self::RejectedLimitExceeded(error),
             2 => Self::InvalidParameter(error),
@@ -618,67 +635,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateSecretError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
-            Self::RejectedResourceInDeleteWindow(error) => {
-                ("RejectedResourceInDeleteWindow", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedOperation(error) => (0, error),
+            Self::RejectedLimitExceeded(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (3, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (4, error),
+            Self::ForbiddenResourceNotFound(error) => (5, error),
+            Self::RejectedResourceExist(error) => (6, error),
+            Self::RejectedResourceInDeleteWindow(error) => (7, error),
+            Self::InternalFailure(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateSecretError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
-            Self::RejectedResourceInDeleteWindow(_) => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecretError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedOperation",
+            "RejectedLimitExceeded",
+            "InvalidParameter",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceNotFound",
+            "ForbiddenResourceNotFound",
+            "RejectedResourceExist",
+            "RejectedResourceInDeleteWindow",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecretError {

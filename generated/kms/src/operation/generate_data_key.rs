@@ -105,6 +105,7 @@ impl Default for GenerateDataKeyRequest {
 }
 impl GenerateDataKeyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GenerateDataKeyRequestBuilder {
         GenerateDataKeyRequestBuilder {
             inner: GenerateDataKeyRequest::default(),
@@ -235,6 +236,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     }
 }
 impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GenerateDataKeyRequest::default(),
@@ -243,6 +245,7 @@ impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GenerateDataKeyResponse, GenerateDataKeyError> {
@@ -325,18 +328,32 @@ pub enum GenerateDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedOperation",
-                    "Forbidden.AliasNotFound",
-                    "Forbidden.KeyNotFound",
-                    "Rejected.Disabled",
-                    "Rejected.PendingDeletion",
-                    "Rejected.Unavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedOperation",
+                        "Forbidden.AliasNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Rejected.Disabled",
+                        "Rejected.PendingDeletion",
+                        "Rejected.Unavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl GenerateDataKeyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnsupportedOperation(error),
             1 => Self::ForbiddenAliasNotFound(error),
             2 => Self::ForbiddenKeyNotFound(error),
@@ -346,47 +363,41 @@ impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl GenerateDataKeyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
-            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
-            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedOperation(error) => (0, error),
+            Self::ForbiddenAliasNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::RejectedDisabled(error) => (3, error),
+            Self::RejectedPendingDeletion(error) => (4, error),
+            Self::RejectedUnavailable(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for GenerateDataKeyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
-            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
-            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GenerateDataKeyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedOperation",
+            "ForbiddenAliasNotFound",
+            "ForbiddenKeyNotFound",
+            "RejectedDisabled",
+            "RejectedPendingDeletion",
+            "RejectedUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GenerateDataKeyError {

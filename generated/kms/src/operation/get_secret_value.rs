@@ -85,6 +85,7 @@ impl Default for GetSecretValueRequest {
 }
 impl GetSecretValueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetSecretValueRequestBuilder {
         GetSecretValueRequestBuilder {
             inner: GetSecretValueRequest::default(),
@@ -201,6 +202,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     }
 }
 impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetSecretValueRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetSecretValueResponse, GetSecretValueError> {
@@ -362,22 +365,18 @@ pub enum GetSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.DKMSInstanceNotFound",
-                    "Forbidden.KeyNotFound",
-                    "Forbidden.ResourceNotFound",
-                ],
-            )
-        {
-            0 => Self::ForbiddenDkmsInstanceStateInvalid(error),
-            1 => Self::ForbiddenDkmsInstanceNotFound(error),
-            2 => Self::ForbiddenKeyNotFound(error),
-            3 => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Forbidden.ResourceNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetSecretValueError {
@@ -386,46 +385,48 @@ impl GetSecretValueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            1 => Self::ForbiddenDkmsInstanceNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::ForbiddenResourceNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (0, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::ForbiddenResourceNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for GetSecretValueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetSecretValueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenDkmsInstanceNotFound",
+            "ForbiddenKeyNotFound",
+            "ForbiddenResourceNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetSecretValueError {

@@ -85,6 +85,7 @@ impl Default for ImportKeyMaterialRequest {
 }
 impl ImportKeyMaterialRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ImportKeyMaterialRequestBuilder {
         ImportKeyMaterialRequestBuilder {
             inner: ImportKeyMaterialRequest::default(),
@@ -193,6 +194,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     }
 }
 impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ImportKeyMaterialRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -260,18 +263,32 @@ pub enum ImportKeyMaterialError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidKeyMaterial",
-                    "InvalidImportToken",
-                    "ExpiredImportToken",
-                    "Unsupported.Origin",
-                    "InvalidParameter",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyMaterial",
+                        "InvalidImportToken",
+                        "ExpiredImportToken",
+                        "Unsupported.Origin",
+                        "InvalidParameter",
+                        "InvalidAccessKeyId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ImportKeyMaterialError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidKeyMaterial(error),
             1 => Self::InvalidImportToken(error),
             2 => Self::ExpiredImportToken(error),
@@ -281,51 +298,41 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ImportKeyMaterialError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyMaterial(error) => ("InvalidKeyMaterial", error),
-            Self::InvalidImportToken(error) => ("InvalidImportToken", error),
-            Self::ExpiredImportToken(error) => ("ExpiredImportToken", error),
-            Self::UnsupportedOrigin(error) => ("UnsupportedOrigin", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyMaterial(error) => (0, error),
+            Self::InvalidImportToken(error) => (1, error),
+            Self::ExpiredImportToken(error) => (2, error),
+            Self::UnsupportedOrigin(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ImportKeyMaterialError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyMaterial(_) => Self::InvalidKeyMaterial(error),
-            Self::InvalidImportToken(_) => Self::InvalidImportToken(error),
-            Self::ExpiredImportToken(_) => Self::ExpiredImportToken(error),
-            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ImportKeyMaterialError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyMaterial",
+            "InvalidImportToken",
+            "ExpiredImportToken",
+            "UnsupportedOrigin",
+            "InvalidParameter",
+            "InvalidAccessKeyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ImportKeyMaterialError {

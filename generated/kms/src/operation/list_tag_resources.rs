@@ -82,6 +82,7 @@ impl Default for ListTagResourcesRequest {
 }
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
         ListTagResourcesRequestBuilder {
             inner: ListTagResourcesRequest::default(),
@@ -209,6 +210,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -217,6 +219,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -279,20 +282,17 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Duplicate.TagKey",
-                    "InvalidAccessKeyId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
-            0 => Self::DuplicateTagKey(error),
-            1 => Self::InvalidAccessKeyIdNotFound(error),
-            2 => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Duplicate.TagKey",
+                        "InvalidAccessKeyId.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTagResourcesError {
@@ -301,40 +301,45 @@ impl ListTagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DuplicateTagKey(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::InvalidResourceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DuplicateTagKey(error) => (0, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
+            Self::InvalidResourceIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DuplicateTagKey",
+            "InvalidAccessKeyIdNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

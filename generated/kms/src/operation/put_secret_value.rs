@@ -94,6 +94,7 @@ impl Default for PutSecretValueRequest {
 }
 impl PutSecretValueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PutSecretValueRequestBuilder {
         PutSecretValueRequestBuilder {
             inner: PutSecretValueRequest::default(),
@@ -220,6 +221,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     }
 }
 impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PutSecretValueRequest::default(),
@@ -228,6 +230,7 @@ impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PutSecretValueResponse, PutSecretValueError> {
@@ -299,18 +302,32 @@ pub enum PutSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Rejected.LimitExceeded",
-                    "Forbidden.NoPermission",
-                    "Forbidden.ResourceNotFound",
-                    "Rejected.ResourceExist",
-                    "InternalFailure",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Rejected.LimitExceeded",
+                        "Forbidden.NoPermission",
+                        "Forbidden.ResourceNotFound",
+                        "Rejected.ResourceExist",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PutSecretValueError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::RejectedLimitExceeded(error),
             2 => Self::ForbiddenNoPermission(error),
@@ -320,49 +337,41 @@ impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PutSecretValueError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::RejectedLimitExceeded(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ForbiddenResourceNotFound(error) => (3, error),
+            Self::RejectedResourceExist(error) => (4, error),
+            Self::InternalFailure(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for PutSecretValueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PutSecretValueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "RejectedLimitExceeded",
+            "ForbiddenNoPermission",
+            "ForbiddenResourceNotFound",
+            "RejectedResourceExist",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PutSecretValueError {

@@ -53,6 +53,7 @@ impl Default for SetSecretPolicyRequest {
 }
 impl SetSecretPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetSecretPolicyRequestBuilder {
         SetSecretPolicyRequestBuilder {
             inner: SetSecretPolicyRequest::default(),
@@ -137,6 +138,7 @@ impl<C> SetSecretPolicyRequestBuilder<C> {
     }
 }
 impl<'a> SetSecretPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetSecretPolicyRequest::default(),
@@ -145,6 +147,7 @@ impl<'a> SetSecretPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<SetSecretPolicyResponse, SetSecretPolicyError> {
@@ -205,21 +208,35 @@ pub enum SetSecretPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "InvalidParameter",
-                    "Forbidden.NoPermission",
-                    "Forbidden.KeyPolicyUnSupported",
-                    "Rejected.ShareQuotaExceedLimit",
-                    "Forbidden.DKMSInstanceStateInvalid",
-                    "Forbidden.ResourceNotFound",
-                    "Forbidden.KeyNotFound",
-                    "SerivceUnvailableTemporary",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "Forbidden.NoPermission",
+                        "Forbidden.KeyPolicyUnSupported",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.ResourceNotFound",
+                        "Forbidden.KeyNotFound",
+                        "SerivceUnvailableTemporary",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SetSecretPolicyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::InvalidParameter(error),
             2 => Self::ForbiddenNoPermission(error),
@@ -232,71 +249,47 @@ impl From<::acs_runtime::client::ServiceError> for SetSecretPolicyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SetSecretPolicyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => {
-                ("ForbiddenKeyPolicyUnSupported", error)
-            }
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::SerivceUnvailableTemporary(error) => {
-                ("SerivceUnvailableTemporary", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (5, error),
+            Self::ForbiddenResourceNotFound(error) => (6, error),
+            Self::ForbiddenKeyNotFound(error) => (7, error),
+            Self::SerivceUnvailableTemporary(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for SetSecretPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenKeyPolicyUnSupported(_) => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::SerivceUnvailableTemporary(_) => {
-                Self::SerivceUnvailableTemporary(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetSecretPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameter",
+            "ForbiddenNoPermission",
+            "ForbiddenKeyPolicyUnSupported",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenResourceNotFound",
+            "ForbiddenKeyNotFound",
+            "SerivceUnvailableTemporary",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetSecretPolicyError {

@@ -60,6 +60,7 @@ impl Default for UpdateCertificateStatusRequest {
 }
 impl UpdateCertificateStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateCertificateStatusRequestBuilder {
         UpdateCertificateStatusRequestBuilder {
             inner: UpdateCertificateStatusRequest::default(),
@@ -146,6 +147,7 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
     }
 }
 impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateCertificateStatusRequest::default(),
@@ -154,6 +156,7 @@ impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -207,20 +210,17 @@ pub enum UpdateCertificateStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateCertificateStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Certificate.NotFound",
-                    "InvalidAccessKeyId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidParameter(error),
-            1 => Self::CertificateNotFound(error),
-            2 => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Certificate.NotFound",
+                        "InvalidAccessKeyId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateCertificateStatusError {
@@ -229,38 +229,45 @@ impl UpdateCertificateStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::CertificateNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::CertificateNotFound(error) => ("CertificateNotFound", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::CertificateNotFound(error) => (1, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UpdateCertificateStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateCertificateStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "CertificateNotFound",
+            "InvalidAccessKeyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateCertificateStatusError {

@@ -268,6 +268,7 @@ impl Default for CreateListenerRequest {
 }
 impl CreateListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateListenerRequestBuilder {
         CreateListenerRequestBuilder {
             inner: CreateListenerRequest::default(),
@@ -655,6 +656,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateListenerRequest::default(),
@@ -663,6 +665,7 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateListenerResponse, CreateListenerError> {
@@ -785,42 +788,56 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Conflict.Port",
-                    "IllegalParam.MssConflictWithUdpAndGeneve",
-                    "SystemBusy",
-                    "Mismatch.VpcId",
-                    "Conflict.Lock",
-                    "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
-                    "IncorrectStatus.loadbalancer",
-                    "ResourceNotFound.Certificate",
-                    "IllegalParam.ServerGroupId",
-                    "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
-                    "MissingParam.Certificate",
-                    "IllegalParam.Port",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "Mismatch.Protocol",
-                    "ResourceNotEnough.CaCertificateApiCount",
-                    "MissingParam.ServerGroupId",
-                    "IllegalParam.ListenerDescription",
-                    "DryRunOperation",
-                    "IllegalParam.IdleTimeout",
-                    "IllegalParam",
-                    "IllegalParamSize.certificateIds",
-                    "DuplicatedParam.listener",
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "OperationDenied.RegionNotSupportHDMonitor",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.VSwitch",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.serverGroup",
-                    "ResourceNotFound.CaCertificate",
-                    "ResourceNotFound.HdMonitorConfigNotExist",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Conflict.Port",
+                        "IllegalParam.MssConflictWithUdpAndGeneve",
+                        "SystemBusy",
+                        "Mismatch.VpcId",
+                        "Conflict.Lock",
+                        "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
+                        "IncorrectStatus.loadbalancer",
+                        "ResourceNotFound.Certificate",
+                        "IllegalParam.ServerGroupId",
+                        "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
+                        "MissingParam.Certificate",
+                        "IllegalParam.Port",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "Mismatch.Protocol",
+                        "ResourceNotEnough.CaCertificateApiCount",
+                        "MissingParam.ServerGroupId",
+                        "IllegalParam.ListenerDescription",
+                        "DryRunOperation",
+                        "IllegalParam.IdleTimeout",
+                        "IllegalParam",
+                        "IllegalParamSize.certificateIds",
+                        "DuplicatedParam.listener",
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "OperationDenied.RegionNotSupportHDMonitor",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.VSwitch",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.serverGroup",
+                        "ResourceNotFound.CaCertificate",
+                        "ResourceNotFound.HdMonitorConfigNotExist",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ConflictPort(error),
             1 => Self::IllegalParamMssConflictWithUdpAndGeneve(error),
             2 => Self::SystemBusy(error),
@@ -858,159 +875,93 @@ impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictPort(error) => ("ConflictPort", error),
-            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => {
-                ("IllegalParamMssConflictWithUdpAndGeneve", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ConflictPort(error) => (0, error),
+            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::MismatchVpcId(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
             Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error) => {
-                ("IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup", error)
+                (5, error)
             }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::IllegalParamServerGroupId(error) => {
-                ("IllegalParamServerGroupId", error)
-            }
+            Self::IncorrectStatusLoadbalancer(error) => (6, error),
+            Self::ResourceNotFoundCertificate(error) => (7, error),
+            Self::IllegalParamServerGroupId(error) => (8, error),
             Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error) => {
-                ("IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup", error)
+                (9, error)
             }
-            Self::MissingParamCertificate(error) => ("MissingParamCertificate", error),
-            Self::IllegalParamPort(error) => ("IllegalParamPort", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
-                ("ResourceNotEnoughCaCertificateApiCount", error)
-            }
-            Self::MissingParamServerGroupId(error) => {
-                ("MissingParamServerGroupId", error)
-            }
-            Self::IllegalParamListenerDescription(error) => {
-                ("IllegalParamListenerDescription", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::IllegalParamSizeCertificateIds(error) => {
-                ("IllegalParamSizeCertificateIds", error)
-            }
-            Self::DuplicatedParamListener(error) => ("DuplicatedParamListener", error),
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
-                ("OperationDeniedRegionNotSupportHdMonitor", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundCaCertificate(error) => {
-                ("ResourceNotFoundCaCertificate", error)
-            }
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
-                ("ResourceNotFoundHdMonitorConfigNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamCertificate(error) => (10, error),
+            Self::IllegalParamPort(error) => (11, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
+            Self::MismatchProtocol(error) => (13, error),
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => (14, error),
+            Self::MissingParamServerGroupId(error) => (15, error),
+            Self::IllegalParamListenerDescription(error) => (16, error),
+            Self::DryRunOperation(error) => (17, error),
+            Self::IllegalParamIdleTimeout(error) => (18, error),
+            Self::IllegalParam(error) => (19, error),
+            Self::IllegalParamSizeCertificateIds(error) => (20, error),
+            Self::DuplicatedParamListener(error) => (21, error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (22, error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (23, error),
+            Self::ForbiddenNoPermission(error) => (24, error),
+            Self::ResourceNotFoundVSwitch(error) => (25, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (26, error),
+            Self::ResourceNotFoundServerGroup(error) => (27, error),
+            Self::ResourceNotFoundCaCertificate(error) => (28, error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for CreateListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictPort(_) => Self::ConflictPort(error),
-            Self::IllegalParamMssConflictWithUdpAndGeneve(_) => {
-                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(_) => {
-                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::IllegalParamServerGroupId(_) => Self::IllegalParamServerGroupId(error),
-            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(_) => {
-                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
-            }
-            Self::MissingParamCertificate(_) => Self::MissingParamCertificate(error),
-            Self::IllegalParamPort(_) => Self::IllegalParamPort(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            Self::MissingParamServerGroupId(_) => Self::MissingParamServerGroupId(error),
-            Self::IllegalParamListenerDescription(_) => {
-                Self::IllegalParamListenerDescription(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::IllegalParamSizeCertificateIds(_) => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            Self::DuplicatedParamListener(_) => Self::DuplicatedParamListener(error),
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundCaCertificate(_) => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictPort",
+            "IllegalParamMssConflictWithUdpAndGeneve",
+            "SystemBusy",
+            "MismatchVpcId",
+            "ConflictLock",
+            "IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup",
+            "IncorrectStatusLoadbalancer",
+            "ResourceNotFoundCertificate",
+            "IllegalParamServerGroupId",
+            "IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup",
+            "MissingParamCertificate",
+            "IllegalParamPort",
+            "QuotaExceededQuotaInsufficient",
+            "MismatchProtocol",
+            "ResourceNotEnoughCaCertificateApiCount",
+            "MissingParamServerGroupId",
+            "IllegalParamListenerDescription",
+            "DryRunOperation",
+            "IllegalParamIdleTimeout",
+            "IllegalParam",
+            "IllegalParamSizeCertificateIds",
+            "DuplicatedParamListener",
+            "IllegalParamPreserveClientIpSwitch",
+            "OperationDeniedRegionNotSupportHdMonitor",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundCaCertificate",
+            "ResourceNotFoundHdMonitorConfigNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateListenerError {

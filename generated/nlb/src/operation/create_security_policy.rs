@@ -144,6 +144,7 @@ impl Default for CreateSecurityPolicyRequest {
 }
 impl CreateSecurityPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecurityPolicyRequestBuilder {
         CreateSecurityPolicyRequestBuilder {
             inner: CreateSecurityPolicyRequest::default(),
@@ -345,6 +346,7 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecurityPolicyRequest::default(),
@@ -353,6 +355,7 @@ impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -418,11 +421,10 @@ pub enum CreateSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam", "Forbidden.NoPermission"]) {
-            0 => Self::IllegalParam(error),
-            1 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["IllegalParam", "Forbidden.NoPermission"]),
+            error,
+        )
     }
 }
 impl CreateSecurityPolicyError {
@@ -431,32 +433,38 @@ impl CreateSecurityPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParam(error),
+            1 => Self::ForbiddenNoPermission(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParam(error) => (0, error),
+            Self::ForbiddenNoPermission(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for CreateSecurityPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecurityPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParam", "ForbiddenNoPermission", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecurityPolicyError {

@@ -212,6 +212,7 @@ impl Default for CreateServerGroupRequest {
 }
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateServerGroupRequestBuilder {
         CreateServerGroupRequestBuilder {
             inner: CreateServerGroupRequest::default(),
@@ -500,6 +501,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
@@ -508,6 +510,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -605,28 +608,42 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
-                    "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "OperationDenied.VpcNotSupportIpv6",
-                    "IllegalParam.healthCheckDomain",
-                    "OperationDenied.UidNotAllowQuic29",
-                    "IlleagalParam.healthCheckUrl",
-                    "IllegalParam.ServerGroupName",
-                    "DryRunOperation",
-                    "IllegalParam.ConnectionDrainTimeout",
-                    "IllegalParam",
-                    "SystemBusy",
-                    "QuotaExceeded.QuotaInsufficient",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.Vpc",
-                    "ResourceNotFound.ResourceGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
+                        "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "OperationDenied.VpcNotSupportIpv6",
+                        "IllegalParam.healthCheckDomain",
+                        "OperationDenied.UidNotAllowQuic29",
+                        "IlleagalParam.healthCheckUrl",
+                        "IllegalParam.ServerGroupName",
+                        "DryRunOperation",
+                        "IllegalParam.ConnectionDrainTimeout",
+                        "IllegalParam",
+                        "SystemBusy",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.Vpc",
+                        "ResourceNotFound.ResourceGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error),
             1 => Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error),
             2 => Self::IllegalParamPreserveClientIpSwitch(error),
@@ -646,111 +663,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error) => {
-                ("IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig", error)
+                (0, error)
             }
-            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => {
-                ("IllegalParamFormatParseCreateRsPoolRequestFailed", error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::OperationDeniedVpcNotSupportIpv6(error) => {
-                ("OperationDeniedVpcNotSupportIpv6", error)
-            }
-            Self::IllegalParamHealthCheckDomain(error) => {
-                ("IllegalParamHealthCheckDomain", error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(error) => {
-                ("OperationDeniedUidNotAllowQuic29", error)
-            }
-            Self::IlleagalParamHealthCheckUrl(error) => {
-                ("IlleagalParamHealthCheckUrl", error)
-            }
-            Self::IllegalParamServerGroupName(error) => {
-                ("IllegalParamServerGroupName", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamConnectionDrainTimeout(error) => {
-                ("IllegalParamConnectionDrainTimeout", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::ResourceNotFoundResourceGroup(error) => {
-                ("ResourceNotFoundResourceGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => (1, error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (2, error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => (3, error),
+            Self::IllegalParamHealthCheckDomain(error) => (4, error),
+            Self::OperationDeniedUidNotAllowQuic29(error) => (5, error),
+            Self::IlleagalParamHealthCheckUrl(error) => (6, error),
+            Self::IllegalParamServerGroupName(error) => (7, error),
+            Self::DryRunOperation(error) => (8, error),
+            Self::IllegalParamConnectionDrainTimeout(error) => (9, error),
+            Self::IllegalParam(error) => (10, error),
+            Self::SystemBusy(error) => (11, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
+            Self::ForbiddenNoPermission(error) => (13, error),
+            Self::ResourceNotFoundVpc(error) => (14, error),
+            Self::ResourceNotFoundResourceGroup(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for CreateServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(_) => {
-                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            }
-            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(_) => {
-                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::OperationDeniedVpcNotSupportIpv6(_) => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            Self::IllegalParamHealthCheckDomain(_) => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(_) => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            Self::IlleagalParamHealthCheckUrl(_) => {
-                Self::IlleagalParamHealthCheckUrl(error)
-            }
-            Self::IllegalParamServerGroupName(_) => {
-                Self::IllegalParamServerGroupName(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamConnectionDrainTimeout(_) => {
-                Self::IllegalParamConnectionDrainTimeout(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::ResourceNotFoundResourceGroup(_) => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig",
+            "IllegalParamFormatParseCreateRsPoolRequestFailed",
+            "IllegalParamPreserveClientIpSwitch",
+            "OperationDeniedVpcNotSupportIpv6",
+            "IllegalParamHealthCheckDomain",
+            "OperationDeniedUidNotAllowQuic29",
+            "IlleagalParamHealthCheckUrl",
+            "IllegalParamServerGroupName",
+            "DryRunOperation",
+            "IllegalParamConnectionDrainTimeout",
+            "IllegalParam",
+            "SystemBusy",
+            "QuotaExceededQuotaInsufficient",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundVpc",
+            "ResourceNotFoundResourceGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

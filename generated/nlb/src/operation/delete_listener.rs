@@ -75,6 +75,7 @@ impl Default for DeleteListenerRequest {
 }
 impl DeleteListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteListenerRequestBuilder {
         DeleteListenerRequestBuilder {
             inner: DeleteListenerRequest::default(),
@@ -184,6 +185,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteListenerRequest::default(),
@@ -192,6 +194,7 @@ impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteListenerResponse, DeleteListenerError> {
@@ -260,20 +263,34 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DryRunOperation",
-                    "IncorrectStatus.listener",
-                    "SystemBusy",
-                    "IncorrectStatus.loadbalancer",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                    "ResourceNotFound.listener",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DryRunOperation",
+                        "IncorrectStatus.listener",
+                        "SystemBusy",
+                        "IncorrectStatus.loadbalancer",
+                        "Conflict.Lock",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.listener",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::DryRunOperation(error),
             1 => Self::IncorrectStatusListener(error),
             2 => Self::SystemBusy(error),
@@ -285,59 +302,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DryRunOperation(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::IncorrectStatusLoadbalancer(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
+            Self::ForbiddenNoPermission(error) => (5, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (6, error),
+            Self::ResourceNotFoundListener(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DryRunOperation",
+            "IncorrectStatusListener",
+            "SystemBusy",
+            "IncorrectStatusLoadbalancer",
+            "ConflictLock",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteListenerError {

@@ -74,6 +74,7 @@ impl Default for DeleteLoadBalancerRequest {
 }
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
         DeleteLoadBalancerRequestBuilder {
             inner: DeleteLoadBalancerRequest::default(),
@@ -182,6 +183,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLoadBalancerRequest::default(),
@@ -190,6 +192,7 @@ impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,20 +264,34 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInConfiguring.loadbalancer",
-                    "ResourceInCreating.loadbalancer",
-                    "DryRunOperation",
-                    "OperationDenied.DeletionProtectionEnabled",
-                    "IncorrectStatus.loadbalancer",
-                    "Conflict.Lock",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInConfiguring.loadbalancer",
+                        "ResourceInCreating.loadbalancer",
+                        "DryRunOperation",
+                        "OperationDenied.DeletionProtectionEnabled",
+                        "IncorrectStatus.loadbalancer",
+                        "Conflict.Lock",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteLoadBalancerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceInConfiguringLoadbalancer(error),
             1 => Self::ResourceInCreatingLoadbalancer(error),
             2 => Self::DryRunOperation(error),
@@ -286,71 +303,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteLoadBalancerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::OperationDeniedDeletionProtectionEnabled(error) => {
-                ("OperationDeniedDeletionProtectionEnabled", error)
-            }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (0, error),
+            Self::ResourceInCreatingLoadbalancer(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::OperationDeniedDeletionProtectionEnabled(error) => (3, error),
+            Self::IncorrectStatusLoadbalancer(error) => (4, error),
+            Self::ConflictLock(error) => (5, error),
+            Self::ForbiddenNoPermission(error) => (6, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::OperationDeniedDeletionProtectionEnabled(_) => {
-                Self::OperationDeniedDeletionProtectionEnabled(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInConfiguringLoadbalancer",
+            "ResourceInCreatingLoadbalancer",
+            "DryRunOperation",
+            "OperationDeniedDeletionProtectionEnabled",
+            "IncorrectStatusLoadbalancer",
+            "ConflictLock",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLoadBalancerError {

@@ -74,6 +74,7 @@ impl Default for DisableLoadBalancerIpv6InternetRequest {
 }
 impl DisableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableLoadBalancerIpv6InternetRequestBuilder {
         DisableLoadBalancerIpv6InternetRequestBuilder {
             inner: DisableLoadBalancerIpv6InternetRequest::default(),
@@ -186,6 +187,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
     }
 }
 impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableLoadBalancerIpv6InternetRequest::default(),
@@ -194,6 +196,7 @@ impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -251,22 +254,18 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.Ipv6IntranetInstance",
-                    "OperationDenied.NonDualStackInstance",
-                    "ResourceInConfiguring.loadbalancer",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            0 => Self::OperationDeniedIpv6IntranetInstance(error),
-            1 => Self::OperationDeniedNonDualStackInstance(error),
-            2 => Self::ResourceInConfiguringLoadbalancer(error),
-            3 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.Ipv6IntranetInstance",
+                        "OperationDenied.NonDualStackInstance",
+                        "ResourceInConfiguring.loadbalancer",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableLoadBalancerIpv6InternetError {
@@ -275,52 +274,48 @@ impl DisableLoadBalancerIpv6InternetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedIpv6IntranetInstance(error),
+            1 => Self::OperationDeniedNonDualStackInstance(error),
+            2 => Self::ResourceInConfiguringLoadbalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpv6IntranetInstance(error) => {
-                ("OperationDeniedIpv6IntranetInstance", error)
-            }
-            Self::OperationDeniedNonDualStackInstance(error) => {
-                ("OperationDeniedNonDualStackInstance", error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedIpv6IntranetInstance(error) => (0, error),
+            Self::OperationDeniedNonDualStackInstance(error) => (1, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedIpv6IntranetInstance(_) => {
-                Self::OperationDeniedIpv6IntranetInstance(error)
-            }
-            Self::OperationDeniedNonDualStackInstance(_) => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedIpv6IntranetInstance",
+            "OperationDeniedNonDualStackInstance",
+            "ResourceInConfiguringLoadbalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {

@@ -93,6 +93,7 @@ impl Default for DisassociateAdditionalCertificatesWithListenerRequest {
 }
 impl DisassociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisassociateAdditionalCertificatesWithListenerRequestBuilder {
         DisassociateAdditionalCertificatesWithListenerRequestBuilder {
             inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
@@ -234,6 +235,7 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
 impl<
     'a,
 > DisassociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
@@ -242,6 +244,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,22 +323,36 @@ pub enum DisassociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.listener",
-                    "IncorrectStatus.certificate",
-                    "IncorrectStatus.loadbalancer",
-                    "OperationDenied.Protocol",
-                    "OperationDenied.DefaultCertificateUsed",
-                    "ResourceNotAssociated.Certificate",
-                    "OperationDenied.CaCertificateUsed",
-                    "Conflict.Lock",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.listener",
+                        "IncorrectStatus.certificate",
+                        "IncorrectStatus.loadbalancer",
+                        "OperationDenied.Protocol",
+                        "OperationDenied.DefaultCertificateUsed",
+                        "ResourceNotAssociated.Certificate",
+                        "OperationDenied.CaCertificateUsed",
+                        "Conflict.Lock",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DisassociateAdditionalCertificatesWithListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusListener(error),
             1 => Self::IncorrectStatusCertificate(error),
             2 => Self::IncorrectStatusLoadbalancer(error),
@@ -349,79 +366,49 @@ for DisassociateAdditionalCertificatesWithListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DisassociateAdditionalCertificatesWithListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IncorrectStatusCertificate(error) => {
-                ("IncorrectStatusCertificate", error)
-            }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => {
-                ("OperationDeniedDefaultCertificateUsed", error)
-            }
-            Self::ResourceNotAssociatedCertificate(error) => {
-                ("ResourceNotAssociatedCertificate", error)
-            }
-            Self::OperationDeniedCaCertificateUsed(error) => {
-                ("OperationDeniedCaCertificateUsed", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::IncorrectStatusCertificate(error) => (1, error),
+            Self::IncorrectStatusLoadbalancer(error) => (2, error),
+            Self::OperationDeniedProtocol(error) => (3, error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => (4, error),
+            Self::ResourceNotAssociatedCertificate(error) => (5, error),
+            Self::OperationDeniedCaCertificateUsed(error) => (6, error),
+            Self::ConflictLock(error) => (7, error),
+            Self::ResourceNotFoundListener(error) => (8, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DisassociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IncorrectStatusCertificate(_) => {
-                Self::IncorrectStatusCertificate(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
-            Self::OperationDeniedDefaultCertificateUsed(_) => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            Self::ResourceNotAssociatedCertificate(_) => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            Self::OperationDeniedCaCertificateUsed(_) => {
-                Self::OperationDeniedCaCertificateUsed(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisassociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "IncorrectStatusCertificate",
+            "IncorrectStatusLoadbalancer",
+            "OperationDeniedProtocol",
+            "OperationDeniedDefaultCertificateUsed",
+            "ResourceNotAssociatedCertificate",
+            "OperationDeniedCaCertificateUsed",
+            "ConflictLock",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError {

@@ -171,6 +171,7 @@ impl Default for ListLoadBalancersRequest {
 }
 impl ListLoadBalancersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListLoadBalancersRequestBuilder {
         ListLoadBalancersRequestBuilder {
             inner: ListLoadBalancersRequest::default(),
@@ -435,6 +436,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     }
 }
 impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListLoadBalancersRequest::default(),
@@ -443,6 +445,7 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -526,22 +529,18 @@ pub enum ListLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.LoadBalancerType",
-                    "SystemBusy",
-                    "IllegalParam.loadBalancerName",
-                    "Forbidden.NoPermission",
-                ],
-            )
-        {
-            0 => Self::IllegalParamLoadBalancerType(error),
-            1 => Self::SystemBusy(error),
-            2 => Self::IllegalParamLoadBalancerName(error),
-            3 => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.LoadBalancerType",
+                        "SystemBusy",
+                        "IllegalParam.loadBalancerName",
+                        "Forbidden.NoPermission",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListLoadBalancersError {
@@ -550,44 +549,48 @@ impl ListLoadBalancersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamLoadBalancerType(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IllegalParamLoadBalancerName(error),
+            3 => Self::ForbiddenNoPermission(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamLoadBalancerType(error) => {
-                ("IllegalParamLoadBalancerType", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamLoadBalancerName(error) => {
-                ("IllegalParamLoadBalancerName", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamLoadBalancerType(error) => (0, error),
+            Self::SystemBusy(error) => (1, error),
+            Self::IllegalParamLoadBalancerName(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ListLoadBalancersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamLoadBalancerType(_) => {
-                Self::IllegalParamLoadBalancerType(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamLoadBalancerName(_) => {
-                Self::IllegalParamLoadBalancerName(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListLoadBalancersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamLoadBalancerType",
+            "SystemBusy",
+            "IllegalParamLoadBalancerName",
+            "ForbiddenNoPermission",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListLoadBalancersError {

@@ -82,6 +82,7 @@ impl Default for RemoveServersFromServerGroupRequest {
 }
 impl RemoveServersFromServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveServersFromServerGroupRequestBuilder {
         RemoveServersFromServerGroupRequestBuilder {
             inner: RemoveServersFromServerGroupRequest::default(),
@@ -212,6 +213,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveServersFromServerGroupRequest::default(),
@@ -220,6 +222,7 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -295,19 +298,33 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Conflict.Lock",
-                    "IncorrectStatus.serverGroup",
-                    "SystemBusy",
-                    "IdempotenceSignatureMismatch",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.BackendServer",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Conflict.Lock",
+                        "IncorrectStatus.serverGroup",
+                        "SystemBusy",
+                        "IdempotenceSignatureMismatch",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.BackendServer",
+                        "ResourceNotFound.serverGroup",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RemoveServersFromServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ConflictLock(error),
             1 => Self::IncorrectStatusServerGroup(error),
             2 => Self::SystemBusy(error),
@@ -318,65 +335,43 @@ impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RemoveServersFromServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ConflictLock(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::IdempotenceSignatureMismatch(error) => (3, error),
+            Self::ForbiddenNoPermission(error) => (4, error),
+            Self::ResourceNotFoundBackendServer(error) => (5, error),
+            Self::ResourceNotFoundServerGroup(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RemoveServersFromServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictLock",
+            "IncorrectStatusServerGroup",
+            "SystemBusy",
+            "IdempotenceSignatureMismatch",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundBackendServer",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {

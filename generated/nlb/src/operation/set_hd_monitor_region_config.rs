@@ -63,6 +63,7 @@ impl Default for SetHdMonitorRegionConfigRequest {
 }
 impl SetHdMonitorRegionConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetHdMonitorRegionConfigRequestBuilder {
         SetHdMonitorRegionConfigRequestBuilder {
             inner: SetHdMonitorRegionConfigRequest::default(),
@@ -155,6 +156,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     }
 }
 impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetHdMonitorRegionConfigRequest::default(),
@@ -163,6 +165,7 @@ impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -236,11 +239,10 @@ pub enum SetHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]) {
-            0 => Self::ForbiddenNoPermission(error),
-            1 => Self::EnableHdMonitorFail(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]),
+            error,
+        )
     }
 }
 impl SetHdMonitorRegionConfigError {
@@ -249,32 +251,38 @@ impl SetHdMonitorRegionConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNoPermission(error),
+            1 => Self::EnableHdMonitorFail(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::EnableHdMonitorFail(error) => ("EnableHdMonitorFail", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNoPermission(error) => (0, error),
+            Self::EnableHdMonitorFail(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for SetHdMonitorRegionConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::EnableHdMonitorFail(_) => Self::EnableHdMonitorFail(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetHdMonitorRegionConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenNoPermission", "EnableHdMonitorFail", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetHdMonitorRegionConfigError {

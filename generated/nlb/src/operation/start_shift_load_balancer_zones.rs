@@ -86,6 +86,7 @@ impl Default for StartShiftLoadBalancerZonesRequest {
 }
 impl StartShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartShiftLoadBalancerZonesRequestBuilder {
         StartShiftLoadBalancerZonesRequestBuilder {
             inner: StartShiftLoadBalancerZonesRequest::default(),
@@ -216,6 +217,7 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
     }
 }
 impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartShiftLoadBalancerZonesRequest::default(),
@@ -224,6 +226,7 @@ impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -279,20 +282,17 @@ pub enum StartShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceInConfiguring.loadbalancer",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            0 => Self::ResourceInConfiguringLoadbalancer(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInConfiguring.loadbalancer",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartShiftLoadBalancerZonesError {
@@ -301,42 +301,45 @@ impl StartShiftLoadBalancerZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInConfiguringLoadbalancer(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (0, error),
+            Self::ForbiddenNoPermission(error) => (1, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for StartShiftLoadBalancerZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartShiftLoadBalancerZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInConfiguringLoadbalancer",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartShiftLoadBalancerZonesError {

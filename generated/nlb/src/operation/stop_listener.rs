@@ -74,6 +74,7 @@ impl Default for StopListenerRequest {
 }
 impl StopListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopListenerRequestBuilder {
         StopListenerRequestBuilder {
             inner: StopListenerRequest::default(),
@@ -182,6 +183,7 @@ impl<C> StopListenerRequestBuilder<C> {
     }
 }
 impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopListenerRequest::default(),
@@ -190,6 +192,7 @@ impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopListenerResponse, StopListenerError> {
@@ -254,18 +257,32 @@ pub enum StopListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "SystemBusy",
-                    "IncorrectStatus.listener",
-                    "DryRunOperation",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SystemBusy",
+                        "IncorrectStatus.listener",
+                        "DryRunOperation",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StopListenerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::SystemBusy(error),
             1 => Self::IncorrectStatusListener(error),
             2 => Self::DryRunOperation(error),
@@ -275,51 +292,41 @@ impl From<::acs_runtime::client::ServiceError> for StopListenerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StopListenerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::ResourceNotFoundListener(error) => (4, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for StopListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SystemBusy",
+            "IncorrectStatusListener",
+            "DryRunOperation",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopListenerError {

@@ -103,6 +103,7 @@ impl Default for UntagResourcesRequest {
 }
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UntagResourcesRequestBuilder {
         UntagResourcesRequestBuilder {
             inner: UntagResourcesRequest::default(),
@@ -258,6 +259,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
@@ -266,6 +268,7 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UntagResourcesResponse, UntagResourcesError> {
@@ -318,20 +321,17 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.loadBalancer",
-                ],
-            )
-        {
-            0 => Self::IllegalParam(error),
-            1 => Self::ForbiddenNoPermission(error),
-            2 => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UntagResourcesError {
@@ -340,38 +340,45 @@ impl UntagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParam(error),
+            1 => Self::ForbiddenNoPermission(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParam(error) => (0, error),
+            Self::ForbiddenNoPermission(error) => (1, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UntagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UntagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParam",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UntagResourcesError {

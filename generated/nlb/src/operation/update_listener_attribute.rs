@@ -207,6 +207,7 @@ impl Default for UpdateListenerAttributeRequest {
 }
 impl UpdateListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateListenerAttributeRequestBuilder {
         UpdateListenerAttributeRequestBuilder {
             inner: UpdateListenerAttributeRequest::default(),
@@ -516,6 +517,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateListenerAttributeRequest::default(),
@@ -524,6 +526,7 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -615,30 +618,44 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Mismatch.VpcId",
-                    "Conflict.Port",
-                    "ResourceNotFound.Certificate",
-                    "IncorrectStatus.listener",
-                    "IdempotenceSignatureMismatch",
-                    "DryRunOperation",
-                    "ResourceAlreadyAssociated.Certificate",
-                    "IllegalParamSize.certificateIds",
-                    "SystemBusy",
-                    "IllegalParam.IdleTimeout",
-                    "OperationDenied.RegionNotSupportHDMonitor",
-                    "ResourceNotEnough.CaCertificateApiCount",
-                    "IllegalParam",
-                    "Forbidden.NoPermission",
-                    "ResourceNotFound.listener",
-                    "ResourceNotFound.HdMonitorConfigNotExist",
-                    "ResourceNotFound.CaCertificate",
-                    "ResourceNotFound.securitypolicy",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Mismatch.VpcId",
+                        "Conflict.Port",
+                        "ResourceNotFound.Certificate",
+                        "IncorrectStatus.listener",
+                        "IdempotenceSignatureMismatch",
+                        "DryRunOperation",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "IllegalParamSize.certificateIds",
+                        "SystemBusy",
+                        "IllegalParam.IdleTimeout",
+                        "OperationDenied.RegionNotSupportHDMonitor",
+                        "ResourceNotEnough.CaCertificateApiCount",
+                        "IllegalParam",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.HdMonitorConfigNotExist",
+                        "ResourceNotFound.CaCertificate",
+                        "ResourceNotFound.securitypolicy",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateListenerAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MismatchVpcId(error),
             1 => Self::ConflictPort(error),
             2 => Self::ResourceNotFoundCertificate(error),
@@ -660,107 +677,65 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateListenerAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ConflictPort(error) => ("ConflictPort", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::IllegalParamSizeCertificateIds(error) => {
-                ("IllegalParamSizeCertificateIds", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
-                ("OperationDeniedRegionNotSupportHdMonitor", error)
-            }
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
-                ("ResourceNotEnoughCaCertificateApiCount", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
-                ("ResourceNotFoundHdMonitorConfigNotExist", error)
-            }
-            Self::ResourceNotFoundCaCertificate(error) => {
-                ("ResourceNotFoundCaCertificate", error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(error) => {
-                ("ResourceNotFoundSecuritypolicy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MismatchVpcId(error) => (0, error),
+            Self::ConflictPort(error) => (1, error),
+            Self::ResourceNotFoundCertificate(error) => (2, error),
+            Self::IncorrectStatusListener(error) => (3, error),
+            Self::IdempotenceSignatureMismatch(error) => (4, error),
+            Self::DryRunOperation(error) => (5, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (6, error),
+            Self::IllegalParamSizeCertificateIds(error) => (7, error),
+            Self::SystemBusy(error) => (8, error),
+            Self::IllegalParamIdleTimeout(error) => (9, error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (10, error),
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => (11, error),
+            Self::IllegalParam(error) => (12, error),
+            Self::ForbiddenNoPermission(error) => (13, error),
+            Self::ResourceNotFoundListener(error) => (14, error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (15, error),
+            Self::ResourceNotFoundCaCertificate(error) => (16, error),
+            Self::ResourceNotFoundSecuritypolicy(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ConflictPort(_) => Self::ConflictPort(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::IllegalParamSizeCertificateIds(_) => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            Self::ResourceNotFoundCaCertificate(_) => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(_) => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MismatchVpcId",
+            "ConflictPort",
+            "ResourceNotFoundCertificate",
+            "IncorrectStatusListener",
+            "IdempotenceSignatureMismatch",
+            "DryRunOperation",
+            "ResourceAlreadyAssociatedCertificate",
+            "IllegalParamSizeCertificateIds",
+            "SystemBusy",
+            "IllegalParamIdleTimeout",
+            "OperationDeniedRegionNotSupportHdMonitor",
+            "ResourceNotEnoughCaCertificateApiCount",
+            "IllegalParam",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundHdMonitorConfigNotExist",
+            "ResourceNotFoundCaCertificate",
+            "ResourceNotFoundSecuritypolicy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateListenerAttributeError {

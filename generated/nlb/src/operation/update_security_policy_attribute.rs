@@ -137,6 +137,7 @@ impl Default for UpdateSecurityPolicyAttributeRequest {
 }
 impl UpdateSecurityPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateSecurityPolicyAttributeRequestBuilder {
         UpdateSecurityPolicyAttributeRequestBuilder {
             inner: UpdateSecurityPolicyAttributeRequest::default(),
@@ -329,6 +330,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateSecurityPolicyAttributeRequest::default(),
@@ -337,6 +339,7 @@ impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -406,22 +409,18 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.PreserveClientIpSwitch",
-                    "UpdateSecurityPolicyFailed",
-                    "ResourceNotFound.securitypolicy",
-                    "ResourceNotFound.serverGroup",
-                ],
-            )
-        {
-            0 => Self::IllegalParamPreserveClientIpSwitch(error),
-            1 => Self::UpdateSecurityPolicyFailed(error),
-            2 => Self::ResourceNotFoundSecuritypolicy(error),
-            3 => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "UpdateSecurityPolicyFailed",
+                        "ResourceNotFound.securitypolicy",
+                        "ResourceNotFound.serverGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateSecurityPolicyAttributeError {
@@ -430,52 +429,48 @@ impl UpdateSecurityPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamPreserveClientIpSwitch(error),
+            1 => Self::UpdateSecurityPolicyFailed(error),
+            2 => Self::ResourceNotFoundSecuritypolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::UpdateSecurityPolicyFailed(error) => {
-                ("UpdateSecurityPolicyFailed", error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(error) => {
-                ("ResourceNotFoundSecuritypolicy", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (0, error),
+            Self::UpdateSecurityPolicyFailed(error) => (1, error),
+            Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
+            Self::ResourceNotFoundServerGroup(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UpdateSecurityPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::UpdateSecurityPolicyFailed(_) => {
-                Self::UpdateSecurityPolicyFailed(error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(_) => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamPreserveClientIpSwitch",
+            "UpdateSecurityPolicyFailed",
+            "ResourceNotFoundSecuritypolicy",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {

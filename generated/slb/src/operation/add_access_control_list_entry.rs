@@ -67,6 +67,7 @@ impl Default for AddAccessControlListEntryRequest {
 }
 impl AddAccessControlListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddAccessControlListEntryRequestBuilder {
         AddAccessControlListEntryRequestBuilder {
             inner: AddAccessControlListEntryRequest::default(),
@@ -160,6 +161,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     }
 }
 impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddAccessControlListEntryRequest::default(),
@@ -168,6 +170,7 @@ impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,20 +234,34 @@ pub enum AddAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.AclEntryExists",
-                    "IllegalEntry",
-                    "AclEntryIllegal",
-                    "InvalidEntry",
-                    "InvalidParam.Comment",
-                    "AclEntryExceedLimit",
-                    "SystemBusy",
-                    "ServiceUnavailable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.AclEntryExists",
+                        "IllegalEntry",
+                        "AclEntryIllegal",
+                        "InvalidEntry",
+                        "InvalidParam.Comment",
+                        "AclEntryExceedLimit",
+                        "SystemBusy",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddAccessControlListEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParamAclEntryExists(error),
             1 => Self::IllegalEntry(error),
             2 => Self::AclEntryIllegal(error),
@@ -256,55 +273,45 @@ impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddAccessControlListEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamAclEntryExists(error) => {
-                ("InvalidParamAclEntryExists", error)
-            }
-            Self::IllegalEntry(error) => ("IllegalEntry", error),
-            Self::AclEntryIllegal(error) => ("AclEntryIllegal", error),
-            Self::InvalidEntry(error) => ("InvalidEntry", error),
-            Self::InvalidParamComment(error) => ("InvalidParamComment", error),
-            Self::AclEntryExceedLimit(error) => ("AclEntryExceedLimit", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamAclEntryExists(error) => (0, error),
+            Self::IllegalEntry(error) => (1, error),
+            Self::AclEntryIllegal(error) => (2, error),
+            Self::InvalidEntry(error) => (3, error),
+            Self::InvalidParamComment(error) => (4, error),
+            Self::AclEntryExceedLimit(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::ServiceUnavailable(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for AddAccessControlListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamAclEntryExists(_) => {
-                Self::InvalidParamAclEntryExists(error)
-            }
-            Self::IllegalEntry(_) => Self::IllegalEntry(error),
-            Self::AclEntryIllegal(_) => Self::AclEntryIllegal(error),
-            Self::InvalidEntry(_) => Self::InvalidEntry(error),
-            Self::InvalidParamComment(_) => Self::InvalidParamComment(error),
-            Self::AclEntryExceedLimit(_) => Self::AclEntryExceedLimit(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddAccessControlListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamAclEntryExists",
+            "IllegalEntry",
+            "AclEntryIllegal",
+            "InvalidEntry",
+            "InvalidParamComment",
+            "AclEntryExceedLimit",
+            "SystemBusy",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddAccessControlListEntryError {

@@ -86,6 +86,7 @@ impl Default for AddBackendServersRequest {
 }
 impl AddBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddBackendServersRequestBuilder {
         AddBackendServersRequestBuilder {
             inner: AddBackendServersRequest::default(),
@@ -201,6 +202,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddBackendServersRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -283,21 +286,35 @@ pub enum AddBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Mismatched.ZoneId",
-                    "BackendServerProcessing",
-                    "InvalidBackendServers.ServerIpConflict",
-                    "OperationUnsupported.AddBackendServers",
-                    "IncorrectStatus.RSByPassToas",
-                    "OperationFailed.ActionNotSupport",
-                    "NetworkConflict",
-                    "SystemBusy",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Mismatched.ZoneId",
+                        "BackendServerProcessing",
+                        "InvalidBackendServers.ServerIpConflict",
+                        "OperationUnsupported.AddBackendServers",
+                        "IncorrectStatus.RSByPassToas",
+                        "OperationFailed.ActionNotSupport",
+                        "NetworkConflict",
+                        "SystemBusy",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddBackendServersError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::MismatchedZoneId(error),
             2 => Self::BackendServerProcessing(error),
@@ -310,69 +327,47 @@ impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddBackendServersError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::BackendServerProcessing(error) => ("BackendServerProcessing", error),
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
-            Self::OperationUnsupportedAddBackendServers(error) => {
-                ("OperationUnsupportedAddBackendServers", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::BackendServerProcessing(error) => (2, error),
+            Self::InvalidBackendServersServerIpConflict(error) => (3, error),
+            Self::OperationUnsupportedAddBackendServers(error) => (4, error),
+            Self::IncorrectStatusRsByPassToas(error) => (5, error),
+            Self::OperationFailedActionNotSupport(error) => (6, error),
+            Self::NetworkConflict(error) => (7, error),
+            Self::SystemBusy(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AddBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::BackendServerProcessing(_) => Self::BackendServerProcessing(error),
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::OperationUnsupportedAddBackendServers(_) => {
-                Self::OperationUnsupportedAddBackendServers(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MismatchedZoneId",
+            "BackendServerProcessing",
+            "InvalidBackendServersServerIpConflict",
+            "OperationUnsupportedAddBackendServers",
+            "IncorrectStatusRsByPassToas",
+            "OperationFailedActionNotSupport",
+            "NetworkConflict",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddBackendServersError {

@@ -79,6 +79,7 @@ impl Default for CreateDomainExtensionRequest {
 }
 impl CreateDomainExtensionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDomainExtensionRequestBuilder {
         CreateDomainExtensionRequestBuilder {
             inner: CreateDomainExtensionRequest::default(),
@@ -195,6 +196,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     }
 }
 impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDomainExtensionRequest::default(),
@@ -203,6 +205,7 @@ impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,29 +299,43 @@ pub enum CreateDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction.RegionNotSupport",
-                    "InvalidParameter.ServerCertificateId",
-                    "InvalidParameter.Domain",
-                    "DomainExtensionProcessing",
-                    "DomainExtensionNumberOverLimit",
-                    "DomainExtensionNotSupport",
-                    "InvalidParameter.CertificateId",
-                    "InvalidParamSize.CertificateId",
-                    "MissingParameter.CertificateId",
-                    "InvalidParameter.RegionNotSupport",
-                    "CertificateTypeMismatched",
-                    "SPEC_NOT_SUPPORT_PARAMETER",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "MissingParam.ServerCertificates",
-                    "InvalidParamSize.ServerCertificates",
-                    "TooManyListeners",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction.RegionNotSupport",
+                        "InvalidParameter.ServerCertificateId",
+                        "InvalidParameter.Domain",
+                        "DomainExtensionProcessing",
+                        "DomainExtensionNumberOverLimit",
+                        "DomainExtensionNotSupport",
+                        "InvalidParameter.CertificateId",
+                        "InvalidParamSize.CertificateId",
+                        "MissingParameter.CertificateId",
+                        "InvalidParameter.RegionNotSupport",
+                        "CertificateTypeMismatched",
+                        "SPEC_NOT_SUPPORT_PARAMETER",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "MissingParam.ServerCertificates",
+                        "InvalidParamSize.ServerCertificates",
+                        "TooManyListeners",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateDomainExtensionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidActionRegionNotSupport(error),
             1 => Self::InvalidParameterServerCertificateId(error),
             2 => Self::InvalidParameterDomain(error),
@@ -339,115 +356,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateDomainExtensionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error) => {
-                ("InvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterServerCertificateId(error) => {
-                ("InvalidParameterServerCertificateId", error)
-            }
-            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
-            Self::DomainExtensionProcessing(error) => {
-                ("DomainExtensionProcessing", error)
-            }
-            Self::DomainExtensionNumberOverLimit(error) => {
-                ("DomainExtensionNumberOverLimit", error)
-            }
-            Self::DomainExtensionNotSupport(error) => {
-                ("DomainExtensionNotSupport", error)
-            }
-            Self::InvalidParameterCertificateId(error) => {
-                ("InvalidParameterCertificateId", error)
-            }
-            Self::InvalidParamSizeCertificateId(error) => {
-                ("InvalidParamSizeCertificateId", error)
-            }
-            Self::MissingParameterCertificateId(error) => {
-                ("MissingParameterCertificateId", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionRegionNotSupport(error) => (0, error),
+            Self::InvalidParameterServerCertificateId(error) => (1, error),
+            Self::InvalidParameterDomain(error) => (2, error),
+            Self::DomainExtensionProcessing(error) => (3, error),
+            Self::DomainExtensionNumberOverLimit(error) => (4, error),
+            Self::DomainExtensionNotSupport(error) => (5, error),
+            Self::InvalidParameterCertificateId(error) => (6, error),
+            Self::InvalidParamSizeCertificateId(error) => (7, error),
+            Self::MissingParameterCertificateId(error) => (8, error),
+            Self::InvalidParameterRegionNotSupport(error) => (9, error),
+            Self::CertificateTypeMismatched(error) => (10, error),
+            Self::SpecNotSupportParameter(error) => (11, error),
+            Self::CnCertificateNotSupport(error) => (12, error),
+            Self::InvalidParamCertificateBindingType(error) => (13, error),
+            Self::MissingParamServerCertificates(error) => (14, error),
+            Self::InvalidParamSizeServerCertificates(error) => (15, error),
+            Self::TooManyListeners(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateDomainExtensionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionRegionNotSupport(_) => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterServerCertificateId(_) => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
-            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
-            Self::DomainExtensionNumberOverLimit(_) => {
-                Self::DomainExtensionNumberOverLimit(error)
-            }
-            Self::DomainExtensionNotSupport(_) => Self::DomainExtensionNotSupport(error),
-            Self::InvalidParameterCertificateId(_) => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            Self::InvalidParamSizeCertificateId(_) => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            Self::MissingParameterCertificateId(_) => {
-                Self::MissingParameterCertificateId(error)
-            }
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDomainExtensionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidActionRegionNotSupport",
+            "InvalidParameterServerCertificateId",
+            "InvalidParameterDomain",
+            "DomainExtensionProcessing",
+            "DomainExtensionNumberOverLimit",
+            "DomainExtensionNotSupport",
+            "InvalidParameterCertificateId",
+            "InvalidParamSizeCertificateId",
+            "MissingParameterCertificateId",
+            "InvalidParameterRegionNotSupport",
+            "CertificateTypeMismatched",
+            "SpecNotSupportParameter",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "MissingParamServerCertificates",
+            "InvalidParamSizeServerCertificates",
+            "TooManyListeners",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDomainExtensionError {

@@ -93,6 +93,7 @@ impl Default for CreateMasterSlaveServerGroupRequest {
 }
 impl CreateMasterSlaveServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateMasterSlaveServerGroupRequestBuilder {
         CreateMasterSlaveServerGroupRequestBuilder {
             inner: CreateMasterSlaveServerGroupRequest::default(),
@@ -227,6 +228,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateMasterSlaveServerGroupRequest::default(),
@@ -235,6 +237,7 @@ impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -329,29 +332,43 @@ pub enum CreateMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BACKEND_SERVERS_NUM_MUST_BE_TWO",
-                    "Mismatched.ZoneId",
-                    "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
-                    "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
-                    "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
-                    "INVALID_SERVER_TYPE",
-                    "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
-                    "RealServerPortNotSupport",
-                    "OperationUnsupported.CreateMasterSlaveServerGroup",
-                    "IncorrectStatus.RSByPassToas",
-                    "OperationFailed.ActionNotSupport",
-                    "RsTunnelIp2VmNameConflict",
-                    "NetworkConflict",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKey",
-                    "SizeLimitExceeded.Tag",
-                    "MissingParam.TagKey",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BACKEND_SERVERS_NUM_MUST_BE_TWO",
+                        "Mismatched.ZoneId",
+                        "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
+                        "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
+                        "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
+                        "INVALID_SERVER_TYPE",
+                        "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
+                        "RealServerPortNotSupport",
+                        "OperationUnsupported.CreateMasterSlaveServerGroup",
+                        "IncorrectStatus.RSByPassToas",
+                        "OperationFailed.ActionNotSupport",
+                        "RsTunnelIp2VmNameConflict",
+                        "NetworkConflict",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateMasterSlaveServerGroupError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::BackendServersNumMustBeTwo(error),
             1 => Self::MismatchedZoneId(error),
             2 => Self::BackendServersHaveSamePortAndServerid(error),
@@ -372,103 +389,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateMasterSlaveServerGroupError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BackendServersNumMustBeTwo(error) => {
-                ("BackendServersNumMustBeTwo", error)
-            }
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::BackendServersHaveSamePortAndServerid(error) => {
-                ("BackendServersHaveSamePortAndServerid", error)
-            }
-            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => {
-                ("BackendServersCanOnlyContainOneMasterAndOneSlave", error)
-            }
-            Self::BackendServerIdCanNotEmpty(error) => {
-                ("BackendServerIdCanNotEmpty", error)
-            }
-            Self::InvalidServerType(error) => ("InvalidServerType", error),
-            Self::BackendServerPortCanNotEmpty(error) => {
-                ("BackendServerPortCanNotEmpty", error)
-            }
-            Self::RealServerPortNotSupport(error) => ("RealServerPortNotSupport", error),
-            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => {
-                ("OperationUnsupportedCreateMasterSlaveServerGroup", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::RsTunnelIp2VmNameConflict(error) => {
-                ("RsTunnelIp2VmNameConflict", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::BackendServersNumMustBeTwo(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::BackendServersHaveSamePortAndServerid(error) => (2, error),
+            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => (3, error),
+            Self::BackendServerIdCanNotEmpty(error) => (4, error),
+            Self::InvalidServerType(error) => (5, error),
+            Self::BackendServerPortCanNotEmpty(error) => (6, error),
+            Self::RealServerPortNotSupport(error) => (7, error),
+            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => (8, error),
+            Self::IncorrectStatusRsByPassToas(error) => (9, error),
+            Self::OperationFailedActionNotSupport(error) => (10, error),
+            Self::RsTunnelIp2VmNameConflict(error) => (11, error),
+            Self::NetworkConflict(error) => (12, error),
+            Self::InvalidParamTagValue(error) => (13, error),
+            Self::InvalidParamTagKey(error) => (14, error),
+            Self::SizeLimitExceededTag(error) => (15, error),
+            Self::MissingParamTagKey(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateMasterSlaveServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BackendServersNumMustBeTwo(_) => {
-                Self::BackendServersNumMustBeTwo(error)
-            }
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::BackendServersHaveSamePortAndServerid(_) => {
-                Self::BackendServersHaveSamePortAndServerid(error)
-            }
-            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(_) => {
-                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
-            }
-            Self::BackendServerIdCanNotEmpty(_) => {
-                Self::BackendServerIdCanNotEmpty(error)
-            }
-            Self::InvalidServerType(_) => Self::InvalidServerType(error),
-            Self::BackendServerPortCanNotEmpty(_) => {
-                Self::BackendServerPortCanNotEmpty(error)
-            }
-            Self::RealServerPortNotSupport(_) => Self::RealServerPortNotSupport(error),
-            Self::OperationUnsupportedCreateMasterSlaveServerGroup(_) => {
-                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::RsTunnelIp2VmNameConflict(_) => Self::RsTunnelIp2VmNameConflict(error),
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateMasterSlaveServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BackendServersNumMustBeTwo",
+            "MismatchedZoneId",
+            "BackendServersHaveSamePortAndServerid",
+            "BackendServersCanOnlyContainOneMasterAndOneSlave",
+            "BackendServerIdCanNotEmpty",
+            "InvalidServerType",
+            "BackendServerPortCanNotEmpty",
+            "RealServerPortNotSupport",
+            "OperationUnsupportedCreateMasterSlaveServerGroup",
+            "IncorrectStatusRsByPassToas",
+            "OperationFailedActionNotSupport",
+            "RsTunnelIp2VmNameConflict",
+            "NetworkConflict",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateMasterSlaveServerGroupError {

@@ -90,6 +90,7 @@ impl Default for CreateRulesRequest {
 }
 impl CreateRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRulesRequestBuilder {
         CreateRulesRequestBuilder {
             inner: CreateRulesRequest::default(),
@@ -217,6 +218,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     }
 }
 impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRulesRequest::default(),
@@ -225,6 +227,7 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRulesResponse, CreateRulesError> {
@@ -286,19 +289,33 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "InvalidParameterValue.RegionNotSupport",
-                    "TooManyListeners",
-                    "DomainExist",
-                    "OperationFailed.ListenerStatusNotSupport",
-                    "OperationFailed.ActionNotSupport",
-                    "MissingParameter.RuleName",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "TooManyListeners",
+                        "DomainExist",
+                        "OperationFailed.ListenerStatusNotSupport",
+                        "OperationFailed.ActionNotSupport",
+                        "MissingParameter.RuleName",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateRulesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::InvalidParameterValueRegionNotSupport(error),
             2 => Self::TooManyListeners(error),
@@ -309,61 +326,43 @@ impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateRulesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::DomainExist(error) => ("DomainExist", error),
-            Self::OperationFailedListenerStatusNotSupport(error) => {
-                ("OperationFailedListenerStatusNotSupport", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::MissingParameterRuleName(error) => ("MissingParameterRuleName", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (1, error),
+            Self::TooManyListeners(error) => (2, error),
+            Self::DomainExist(error) => (3, error),
+            Self::OperationFailedListenerStatusNotSupport(error) => (4, error),
+            Self::OperationFailedActionNotSupport(error) => (5, error),
+            Self::MissingParameterRuleName(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CreateRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::DomainExist(_) => Self::DomainExist(error),
-            Self::OperationFailedListenerStatusNotSupport(_) => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::MissingParameterRuleName(_) => Self::MissingParameterRuleName(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidParameterValueRegionNotSupport",
+            "TooManyListeners",
+            "DomainExist",
+            "OperationFailedListenerStatusNotSupport",
+            "OperationFailedActionNotSupport",
+            "MissingParameterRuleName",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRulesError {

@@ -112,6 +112,7 @@ impl Default for CreateTLSCipherPolicyRequest {
 }
 impl CreateTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTLSCipherPolicyRequestBuilder {
         CreateTLSCipherPolicyRequestBuilder {
             inner: CreateTLSCipherPolicyRequest::default(),
@@ -268,6 +269,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTLSCipherPolicyRequest::default(),
@@ -276,6 +278,7 @@ impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -345,20 +348,34 @@ pub enum CreateTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.Name",
-                    "MissingParam.TlsVersions",
-                    "MissingParam.Ciphers",
-                    "ParamDuplicateError.TlsVersions",
-                    "ParamDuplicateError.Ciphers",
-                    "TLSPolicyNoSupportVersion",
-                    "TLSPolicyNoSupportCipher",
-                    "TLSCipherPolicyOverLimit",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.Name",
+                        "MissingParam.TlsVersions",
+                        "MissingParam.Ciphers",
+                        "ParamDuplicateError.TlsVersions",
+                        "ParamDuplicateError.Ciphers",
+                        "TLSPolicyNoSupportVersion",
+                        "TLSPolicyNoSupportCipher",
+                        "TLSCipherPolicyOverLimit",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateTLSCipherPolicyError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParamName(error),
             1 => Self::MissingParamTlsVersions(error),
             2 => Self::MissingParamCiphers(error),
@@ -370,61 +387,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateTLSCipherPolicyError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamName(error) => ("MissingParamName", error),
-            Self::MissingParamTlsVersions(error) => ("MissingParamTlsVersions", error),
-            Self::MissingParamCiphers(error) => ("MissingParamCiphers", error),
-            Self::ParamDuplicateErrorTlsVersions(error) => {
-                ("ParamDuplicateErrorTlsVersions", error)
-            }
-            Self::ParamDuplicateErrorCiphers(error) => {
-                ("ParamDuplicateErrorCiphers", error)
-            }
-            Self::TlsPolicyNoSupportVersion(error) => {
-                ("TlsPolicyNoSupportVersion", error)
-            }
-            Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
-            Self::TlsCipherPolicyOverLimit(error) => ("TlsCipherPolicyOverLimit", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamName(error) => (0, error),
+            Self::MissingParamTlsVersions(error) => (1, error),
+            Self::MissingParamCiphers(error) => (2, error),
+            Self::ParamDuplicateErrorTlsVersions(error) => (3, error),
+            Self::ParamDuplicateErrorCiphers(error) => (4, error),
+            Self::TlsPolicyNoSupportVersion(error) => (5, error),
+            Self::TlsPolicyNoSupportCipher(error) => (6, error),
+            Self::TlsCipherPolicyOverLimit(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateTLSCipherPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamName(_) => Self::MissingParamName(error),
-            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
-            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
-            Self::ParamDuplicateErrorTlsVersions(_) => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            Self::ParamDuplicateErrorCiphers(_) => {
-                Self::ParamDuplicateErrorCiphers(error)
-            }
-            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
-            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
-            Self::TlsCipherPolicyOverLimit(_) => Self::TlsCipherPolicyOverLimit(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamName",
+            "MissingParamTlsVersions",
+            "MissingParamCiphers",
+            "ParamDuplicateErrorTlsVersions",
+            "ParamDuplicateErrorCiphers",
+            "TlsPolicyNoSupportVersion",
+            "TlsPolicyNoSupportCipher",
+            "TlsCipherPolicyOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTLSCipherPolicyError {

@@ -58,6 +58,7 @@ impl Default for DeleteRulesRequest {
 }
 impl DeleteRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRulesRequestBuilder {
         DeleteRulesRequestBuilder {
             inner: DeleteRulesRequest::default(),
@@ -142,6 +143,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRulesRequest::default(),
@@ -150,6 +152,7 @@ impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRulesResponse, DeleteRulesError> {
@@ -200,20 +203,17 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Operation.NotAllowed",
-                    "OperationFailed.ListenerStatusNotSupport",
-                    "OperationFailed.ListenerConflict",
-                ],
-            )
-        {
-            0 => Self::OperationNotAllowed(error),
-            1 => Self::OperationFailedListenerStatusNotSupport(error),
-            2 => Self::OperationFailedListenerConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Operation.NotAllowed",
+                        "OperationFailed.ListenerStatusNotSupport",
+                        "OperationFailed.ListenerConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRulesError {
@@ -222,42 +222,45 @@ impl DeleteRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::OperationFailedListenerStatusNotSupport(error),
+            2 => Self::OperationFailedListenerConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::OperationFailedListenerStatusNotSupport(error) => {
-                ("OperationFailedListenerStatusNotSupport", error)
-            }
-            Self::OperationFailedListenerConflict(error) => {
-                ("OperationFailedListenerConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowed(error) => (0, error),
+            Self::OperationFailedListenerStatusNotSupport(error) => (1, error),
+            Self::OperationFailedListenerConflict(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::OperationFailedListenerStatusNotSupport(_) => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            Self::OperationFailedListenerConflict(_) => {
-                Self::OperationFailedListenerConflict(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationNotAllowed",
+            "OperationFailedListenerStatusNotSupport",
+            "OperationFailedListenerConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRulesError {

@@ -58,6 +58,7 @@ impl Default for DeleteTLSCipherPolicyRequest {
 }
 impl DeleteTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTLSCipherPolicyRequestBuilder {
         DeleteTLSCipherPolicyRequestBuilder {
             inner: DeleteTLSCipherPolicyRequest::default(),
@@ -140,6 +141,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTLSCipherPolicyRequest::default(),
@@ -148,6 +150,7 @@ impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -205,24 +208,19 @@ pub enum DeleteTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.TLSCipherPolicyId",
-                    "TLSPolicyConfiguring",
-                    "TLSPolicyBeingUsed",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyRelated",
-                ],
-            )
-        {
-            0 => Self::MissingParamTlsCipherPolicyId(error),
-            1 => Self::TlsPolicyConfiguring(error),
-            2 => Self::TlsPolicyBeingUsed(error),
-            3 => Self::InvalidTlsPolicyIdNotExist(error),
-            4 => Self::TlsPolicyRelated(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.TLSCipherPolicyId",
+                        "TLSPolicyConfiguring",
+                        "TLSPolicyBeingUsed",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyRelated",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTLSCipherPolicyError {
@@ -231,46 +229,51 @@ impl DeleteTLSCipherPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTlsCipherPolicyId(error),
+            1 => Self::TlsPolicyConfiguring(error),
+            2 => Self::TlsPolicyBeingUsed(error),
+            3 => Self::InvalidTlsPolicyIdNotExist(error),
+            4 => Self::TlsPolicyRelated(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTlsCipherPolicyId(error) => {
-                ("MissingParamTlsCipherPolicyId", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsPolicyBeingUsed(error) => ("TlsPolicyBeingUsed", error),
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyRelated(error) => ("TlsPolicyRelated", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTlsCipherPolicyId(error) => (0, error),
+            Self::TlsPolicyConfiguring(error) => (1, error),
+            Self::TlsPolicyBeingUsed(error) => (2, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (3, error),
+            Self::TlsPolicyRelated(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteTLSCipherPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTlsCipherPolicyId(_) => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyRelated(_) => Self::TlsPolicyRelated(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTLSCipherPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTlsCipherPolicyId",
+            "TlsPolicyConfiguring",
+            "TlsPolicyBeingUsed",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyRelated",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTLSCipherPolicyError {

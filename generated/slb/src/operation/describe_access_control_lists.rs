@@ -90,6 +90,7 @@ impl Default for DescribeAccessControlListsRequest {
 }
 impl DescribeAccessControlListsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAccessControlListsRequestBuilder {
         DescribeAccessControlListsRequestBuilder {
             inner: DescribeAccessControlListsRequest::default(),
@@ -224,6 +225,7 @@ impl<C> DescribeAccessControlListsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAccessControlListsRequest::default(),
@@ -232,6 +234,7 @@ impl<'a> DescribeAccessControlListsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -310,13 +313,13 @@ pub enum DescribeAccessControlListsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["InvalidResourceGroupId.NotFound", "LocationServiceTimeout"])
-        {
-            0 => Self::InvalidResourceGroupIdNotFound(error),
-            1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InvalidResourceGroupId.NotFound", "LocationServiceTimeout"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAccessControlListsError {
@@ -325,36 +328,42 @@ impl DescribeAccessControlListsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidResourceGroupIdNotFound(error),
+            1 => Self::LocationServiceTimeout(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceGroupIdNotFound(error) => {
-                ("InvalidResourceGroupIdNotFound", error)
-            }
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceGroupIdNotFound(error) => (0, error),
+            Self::LocationServiceTimeout(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeAccessControlListsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidResourceGroupIdNotFound(_) => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAccessControlListsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidResourceGroupIdNotFound",
+            "LocationServiceTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAccessControlListsError {

@@ -67,6 +67,7 @@ impl Default for DescribeHealthStatusRequest {
 }
 impl DescribeHealthStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeHealthStatusRequestBuilder {
         DescribeHealthStatusRequestBuilder {
             inner: DescribeHealthStatusRequest::default(),
@@ -169,6 +170,7 @@ impl<C> DescribeHealthStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeHealthStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeHealthStatusRequest::default(),
@@ -177,6 +179,7 @@ impl<'a> DescribeHealthStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,14 +236,13 @@ pub enum DescribeHealthStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHealthStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["TooManyListeners", "LocationServiceTimeout", "SystemBusy"])
-        {
-            0 => Self::TooManyListeners(error),
-            1 => Self::LocationServiceTimeout(error),
-            2 => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["TooManyListeners", "LocationServiceTimeout", "SystemBusy"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeHealthStatusError {
@@ -249,34 +251,45 @@ impl DescribeHealthStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            1 => Self::LocationServiceTimeout(error),
+            2 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::LocationServiceTimeout(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeHealthStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeHealthStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TooManyListeners",
+            "LocationServiceTimeout",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeHealthStatusError {

@@ -54,6 +54,7 @@ impl Default for DescribeLoadBalancerAttributeRequest {
 }
 impl DescribeLoadBalancerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLoadBalancerAttributeRequestBuilder {
         DescribeLoadBalancerAttributeRequestBuilder {
             inner: DescribeLoadBalancerAttributeRequest::default(),
@@ -138,6 +139,7 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLoadBalancerAttributeRequest::default(),
@@ -146,6 +148,7 @@ impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -423,11 +426,10 @@ pub enum DescribeLoadBalancerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]) {
-            0 => Self::LocationServiceTimeout(error),
-            1 => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]),
+            error,
+        )
     }
 }
 impl DescribeLoadBalancerAttributeError {
@@ -436,32 +438,38 @@ impl DescribeLoadBalancerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LocationServiceTimeout(error),
+            1 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LocationServiceTimeout(error) => (0, error),
+            Self::UnauthorizedRegion(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeLoadBalancerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLoadBalancerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerAttributeError {

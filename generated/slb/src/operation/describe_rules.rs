@@ -74,6 +74,7 @@ impl Default for DescribeRulesRequest {
 }
 impl DescribeRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRulesRequestBuilder {
         DescribeRulesRequestBuilder {
             inner: DescribeRulesRequest::default(),
@@ -182,6 +183,7 @@ impl<C> DescribeRulesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRulesRequest::default(),
@@ -190,6 +192,7 @@ impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeRulesResponse, DescribeRulesError> {
@@ -239,10 +242,7 @@ pub enum DescribeRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners"]) {
-            0 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["TooManyListeners"]), error)
     }
 }
 impl DescribeRulesError {
@@ -251,30 +251,36 @@ impl DescribeRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["TooManyListeners", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRulesError {

@@ -68,6 +68,7 @@ impl Default for DescribeServerCertificatesRequest {
 }
 impl DescribeServerCertificatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeServerCertificatesRequestBuilder {
         DescribeServerCertificatesRequestBuilder {
             inner: DescribeServerCertificatesRequest::default(),
@@ -169,6 +170,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeServerCertificatesRequest::default(),
@@ -177,6 +179,7 @@ impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,18 +236,16 @@ pub enum DescribeServerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
-                    "LocationServiceTimeout",
-                ],
-            )
-        {
-            0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
-            1 => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
+                        "LocationServiceTimeout",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeServerCertificatesError {
@@ -253,36 +254,42 @@ impl DescribeServerCertificatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
+            1 => Self::LocationServiceTimeout(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => {
-                ("AbsServerCertificateIdAndResourceGroupIdMissMatch", error)
-            }
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
+            Self::LocationServiceTimeout(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeServerCertificatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(_) => {
-                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeServerCertificatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsServerCertificateIdAndResourceGroupIdMissMatch",
+            "LocationServiceTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeServerCertificatesError {

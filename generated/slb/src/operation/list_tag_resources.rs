@@ -93,6 +93,7 @@ impl Default for ListTagResourcesRequest {
 }
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
         ListTagResourcesRequestBuilder {
             inner: ListTagResourcesRequest::default(),
@@ -223,6 +224,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -231,6 +233,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -323,30 +326,44 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TagTypeNotSame",
-                    "ResourceNotExist",
-                    "QueryTokenNotExist",
-                    "InvalidParam.NextToken",
-                    "InvalidParam.Scope",
-                    "InvalidParam.ResourceType",
-                    "InvalidParam.TagKey",
-                    "InvalidParam.TagValue",
-                    "InvalidParam.TagKeyOrValue",
-                    "InvalidParam.TagOwnerUid",
-                    "InvalidParam.TagOwnerBid",
-                    "MissingParam.Scope",
-                    "MissingParam.TagOwnerUid",
-                    "MissingParam.TagOwnerBid",
-                    "InvalidParameter.RegionId",
-                    "MissingParam.TagOrResourceId",
-                    "SizeLimitExceeded.ResourceId",
-                    "SizeLimitExceeded.Tag",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TagTypeNotSame",
+                        "ResourceNotExist",
+                        "QueryTokenNotExist",
+                        "InvalidParam.NextToken",
+                        "InvalidParam.Scope",
+                        "InvalidParam.ResourceType",
+                        "InvalidParam.TagKey",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKeyOrValue",
+                        "InvalidParam.TagOwnerUid",
+                        "InvalidParam.TagOwnerBid",
+                        "MissingParam.Scope",
+                        "MissingParam.TagOwnerUid",
+                        "MissingParam.TagOwnerBid",
+                        "InvalidParameter.RegionId",
+                        "MissingParam.TagOrResourceId",
+                        "SizeLimitExceeded.ResourceId",
+                        "SizeLimitExceeded.Tag",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListTagResourcesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::TagTypeNotSame(error),
             1 => Self::ResourceNotExist(error),
             2 => Self::QueryTokenNotExist(error),
@@ -368,81 +385,65 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
-            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
-            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
-            Self::InvalidParamNextToken(error) => ("InvalidParamNextToken", error),
-            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
-            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKeyOrValue(error) => {
-                ("InvalidParamTagKeyOrValue", error)
-            }
-            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
-            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
-            Self::MissingParamScope(error) => ("MissingParamScope", error),
-            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
-            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::MissingParamTagOrResourceId(error) => {
-                ("MissingParamTagOrResourceId", error)
-            }
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TagTypeNotSame(error) => (0, error),
+            Self::ResourceNotExist(error) => (1, error),
+            Self::QueryTokenNotExist(error) => (2, error),
+            Self::InvalidParamNextToken(error) => (3, error),
+            Self::InvalidParamScope(error) => (4, error),
+            Self::InvalidParamResourceType(error) => (5, error),
+            Self::InvalidParamTagKey(error) => (6, error),
+            Self::InvalidParamTagValue(error) => (7, error),
+            Self::InvalidParamTagKeyOrValue(error) => (8, error),
+            Self::InvalidParamTagOwnerUid(error) => (9, error),
+            Self::InvalidParamTagOwnerBid(error) => (10, error),
+            Self::MissingParamScope(error) => (11, error),
+            Self::MissingParamTagOwnerUid(error) => (12, error),
+            Self::MissingParamTagOwnerBid(error) => (13, error),
+            Self::InvalidParameterRegionId(error) => (14, error),
+            Self::MissingParamTagOrResourceId(error) => (15, error),
+            Self::SizeLimitExceededResourceId(error) => (16, error),
+            Self::SizeLimitExceededTag(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
-            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
-            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
-            Self::InvalidParamNextToken(_) => Self::InvalidParamNextToken(error),
-            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
-            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
-            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
-            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
-            Self::MissingParamScope(_) => Self::MissingParamScope(error),
-            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
-            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::MissingParamTagOrResourceId(_) => {
-                Self::MissingParamTagOrResourceId(error)
-            }
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TagTypeNotSame",
+            "ResourceNotExist",
+            "QueryTokenNotExist",
+            "InvalidParamNextToken",
+            "InvalidParamScope",
+            "InvalidParamResourceType",
+            "InvalidParamTagKey",
+            "InvalidParamTagValue",
+            "InvalidParamTagKeyOrValue",
+            "InvalidParamTagOwnerUid",
+            "InvalidParamTagOwnerBid",
+            "MissingParamScope",
+            "MissingParamTagOwnerUid",
+            "MissingParamTagOwnerBid",
+            "InvalidParameterRegionId",
+            "MissingParamTagOrResourceId",
+            "SizeLimitExceededResourceId",
+            "SizeLimitExceededTag",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -87,6 +87,7 @@ impl Default for ListTLSCipherPoliciesRequest {
 }
 impl ListTLSCipherPoliciesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTLSCipherPoliciesRequestBuilder {
         ListTLSCipherPoliciesRequestBuilder {
             inner: ListTLSCipherPoliciesRequest::default(),
@@ -214,6 +215,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     }
 }
 impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTLSCipherPoliciesRequest::default(),
@@ -222,6 +224,7 @@ impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,11 +305,10 @@ pub enum ListTLSCipherPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]) {
-            0 => Self::QueryTokenInvalid(error),
-            1 => Self::QueryTokenNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]),
+            error,
+        )
     }
 }
 impl ListTLSCipherPoliciesError {
@@ -315,32 +317,38 @@ impl ListTLSCipherPoliciesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QueryTokenInvalid(error),
+            1 => Self::QueryTokenNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QueryTokenInvalid(error) => ("QueryTokenInvalid", error),
-            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QueryTokenInvalid(error) => (0, error),
+            Self::QueryTokenNotExist(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListTLSCipherPoliciesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QueryTokenInvalid(_) => Self::QueryTokenInvalid(error),
-            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTLSCipherPoliciesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["QueryTokenInvalid", "QueryTokenNotExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTLSCipherPoliciesError {

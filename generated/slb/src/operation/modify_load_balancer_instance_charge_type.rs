@@ -99,6 +99,7 @@ impl Default for ModifyLoadBalancerInstanceChargeTypeRequest {
 }
 impl ModifyLoadBalancerInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
         ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
             inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
@@ -240,6 +241,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
@@ -248,6 +250,7 @@ impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,24 +323,38 @@ pub enum ModifyLoadBalancerInstanceChargeTypeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.UnpaidBillsExist",
-                    "Operation.NotAllowed",
-                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                    "OperationDenied.PayByCLCU",
-                    "IllegalParam.InstanceChargeType",
-                    "IllegalParam.InternetChargeType",
-                    "InvalidAction.RegionNotSupport",
-                    "MissingParam.LoadBalancerSpec",
-                    "OperationDenied.PayBySpec",
-                    "InvalidParameterBandwidth",
-                    "InvalidParameter",
-                    "Forbidden.LcuToSpec",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.UnpaidBillsExist",
+                        "Operation.NotAllowed",
+                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                        "OperationDenied.PayByCLCU",
+                        "IllegalParam.InstanceChargeType",
+                        "IllegalParam.InternetChargeType",
+                        "InvalidAction.RegionNotSupport",
+                        "MissingParam.LoadBalancerSpec",
+                        "OperationDenied.PayBySpec",
+                        "InvalidParameterBandwidth",
+                        "InvalidParameter",
+                        "Forbidden.LcuToSpec",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyLoadBalancerInstanceChargeTypeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedUnpaidBillsExist(error),
             1 => Self::OperationNotAllowed(error),
             2 => Self::PayforAccountMoneyValidateError(error),
@@ -353,85 +370,53 @@ for ModifyLoadBalancerInstanceChargeTypeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyLoadBalancerInstanceChargeTypeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::PayforAccountMoneyValidateError(error) => {
-                ("PayforAccountMoneyValidateError", error)
-            }
-            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
-            Self::IllegalParamInstanceChargeType(error) => {
-                ("IllegalParamInstanceChargeType", error)
-            }
-            Self::IllegalParamInternetChargeType(error) => {
-                ("IllegalParamInternetChargeType", error)
-            }
-            Self::InvalidActionRegionNotSupport(error) => {
-                ("InvalidActionRegionNotSupport", error)
-            }
-            Self::MissingParamLoadBalancerSpec(error) => {
-                ("MissingParamLoadBalancerSpec", error)
-            }
-            Self::OperationDeniedPayBySpec(error) => ("OperationDeniedPayBySpec", error),
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenLcuToSpec(error) => ("ForbiddenLcuToSpec", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::PayforAccountMoneyValidateError(error) => (2, error),
+            Self::OperationDeniedPayByClcu(error) => (3, error),
+            Self::IllegalParamInstanceChargeType(error) => (4, error),
+            Self::IllegalParamInternetChargeType(error) => (5, error),
+            Self::InvalidActionRegionNotSupport(error) => (6, error),
+            Self::MissingParamLoadBalancerSpec(error) => (7, error),
+            Self::OperationDeniedPayBySpec(error) => (8, error),
+            Self::InvalidParameterBandwidth(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::ForbiddenLcuToSpec(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyLoadBalancerInstanceChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::PayforAccountMoneyValidateError(_) => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
-            Self::IllegalParamInstanceChargeType(_) => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            Self::IllegalParamInternetChargeType(_) => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            Self::InvalidActionRegionNotSupport(_) => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            Self::MissingParamLoadBalancerSpec(_) => {
-                Self::MissingParamLoadBalancerSpec(error)
-            }
-            Self::OperationDeniedPayBySpec(_) => Self::OperationDeniedPayBySpec(error),
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenLcuToSpec(_) => Self::ForbiddenLcuToSpec(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLoadBalancerInstanceChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedUnpaidBillsExist",
+            "OperationNotAllowed",
+            "PayforAccountMoneyValidateError",
+            "OperationDeniedPayByClcu",
+            "IllegalParamInstanceChargeType",
+            "IllegalParamInternetChargeType",
+            "InvalidActionRegionNotSupport",
+            "MissingParamLoadBalancerSpec",
+            "OperationDeniedPayBySpec",
+            "InvalidParameterBandwidth",
+            "InvalidParameter",
+            "ForbiddenLcuToSpec",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {

@@ -90,6 +90,7 @@ impl Default for ModifyLoadBalancerInternetSpecRequest {
 }
 impl ModifyLoadBalancerInternetSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLoadBalancerInternetSpecRequestBuilder {
         ModifyLoadBalancerInternetSpecRequestBuilder {
             inner: ModifyLoadBalancerInternetSpecRequest::default(),
@@ -217,6 +218,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLoadBalancerInternetSpecRequest::default(),
@@ -225,6 +227,7 @@ impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -293,20 +296,34 @@ pub enum ModifyLoadBalancerInternetSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.UnpaidBillsExist",
-                    "Operation.NotAllowed",
-                    "Instance.ShareSlbNotSupportPay95",
-                    "Instance.Pay95RateInvalid",
-                    "Instance.Pay95BandwidthIllegal",
-                    "Instance.InternetChargeTypeNotAllowed",
-                    "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
-                    "OperationDenied.PayByCLCU",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.UnpaidBillsExist",
+                        "Operation.NotAllowed",
+                        "Instance.ShareSlbNotSupportPay95",
+                        "Instance.Pay95RateInvalid",
+                        "Instance.Pay95BandwidthIllegal",
+                        "Instance.InternetChargeTypeNotAllowed",
+                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                        "OperationDenied.PayByCLCU",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyLoadBalancerInternetSpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedUnpaidBillsExist(error),
             1 => Self::OperationNotAllowed(error),
             2 => Self::InstanceShareSlbNotSupportPay95(error),
@@ -318,71 +335,45 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpe
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyLoadBalancerInternetSpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InstanceShareSlbNotSupportPay95(error) => {
-                ("InstanceShareSlbNotSupportPay95", error)
-            }
-            Self::InstancePay95RateInvalid(error) => ("InstancePay95RateInvalid", error),
-            Self::InstancePay95BandwidthIllegal(error) => {
-                ("InstancePay95BandwidthIllegal", error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(error) => {
-                ("InstanceInternetChargeTypeNotAllowed", error)
-            }
-            Self::PayforAccountMoneyValidateError(error) => {
-                ("PayforAccountMoneyValidateError", error)
-            }
-            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InstanceShareSlbNotSupportPay95(error) => (2, error),
+            Self::InstancePay95RateInvalid(error) => (3, error),
+            Self::InstancePay95BandwidthIllegal(error) => (4, error),
+            Self::InstanceInternetChargeTypeNotAllowed(error) => (5, error),
+            Self::PayforAccountMoneyValidateError(error) => (6, error),
+            Self::OperationDeniedPayByClcu(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyLoadBalancerInternetSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InstanceShareSlbNotSupportPay95(_) => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
-            Self::InstancePay95BandwidthIllegal(_) => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(_) => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            Self::PayforAccountMoneyValidateError(_) => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLoadBalancerInternetSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedUnpaidBillsExist",
+            "OperationNotAllowed",
+            "InstanceShareSlbNotSupportPay95",
+            "InstancePay95RateInvalid",
+            "InstancePay95BandwidthIllegal",
+            "InstanceInternetChargeTypeNotAllowed",
+            "PayforAccountMoneyValidateError",
+            "OperationDeniedPayByClcu",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInternetSpecError {

@@ -130,6 +130,7 @@ impl Default for ModifyVServerGroupBackendServersRequest {
 }
 impl ModifyVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVServerGroupBackendServersRequestBuilder {
         ModifyVServerGroupBackendServersRequestBuilder {
             inner: ModifyVServerGroupBackendServersRequest::default(),
@@ -296,6 +297,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVServerGroupBackendServersRequest::default(),
@@ -304,6 +306,7 @@ impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -403,31 +406,45 @@ pub enum ModifyVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter",
-                    "Mismatched.ZoneId",
-                    "InvalidBackendServers.ServerIpConflict",
-                    "OperationUnsupported.ModifyVServerGroupBackendServers",
-                    "IncorrectStatus.RSByPassToas",
-                    "BackendServer.InvalidType",
-                    "BackendServer.ServerRegionIdNotEqual",
-                    "OperationFailed.InvalidCen",
-                    "IncorrectStatus.CenNotAssociated",
-                    "InvalidBackendServers.MissingCenBandWidth",
-                    "InvalidBackendServers.VpcNotInCen",
-                    "InvalidServerId.NotExist",
-                    "MissingParameter.ServerRegionId",
-                    "MissingParameter.VbrId",
-                    "InvalidParameter.ServerRegionId",
-                    "InvalidVbrId.NotInCen",
-                    "InvalidParameter.ZoneNotSupport",
-                    "MasterSlaveServerConflict",
-                    "NetworkConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Mismatched.ZoneId",
+                        "InvalidBackendServers.ServerIpConflict",
+                        "OperationUnsupported.ModifyVServerGroupBackendServers",
+                        "IncorrectStatus.RSByPassToas",
+                        "BackendServer.InvalidType",
+                        "BackendServer.ServerRegionIdNotEqual",
+                        "OperationFailed.InvalidCen",
+                        "IncorrectStatus.CenNotAssociated",
+                        "InvalidBackendServers.MissingCenBandWidth",
+                        "InvalidBackendServers.VpcNotInCen",
+                        "InvalidServerId.NotExist",
+                        "MissingParameter.ServerRegionId",
+                        "MissingParameter.VbrId",
+                        "InvalidParameter.ServerRegionId",
+                        "InvalidVbrId.NotInCen",
+                        "InvalidParameter.ZoneNotSupport",
+                        "MasterSlaveServerConflict",
+                        "NetworkConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVServerGroupBackendServersError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameter(error),
             1 => Self::MismatchedZoneId(error),
             2 => Self::InvalidBackendServersServerIpConflict(error),
@@ -450,117 +467,69 @@ for ModifyVServerGroupBackendServersError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVServerGroupBackendServersError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
+            Self::InvalidParameter(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::InvalidBackendServersServerIpConflict(error) => (2, error),
             Self::OperationUnsupportedModifyVServerGroupBackendServers(error) => {
-                ("OperationUnsupportedModifyVServerGroupBackendServers", error)
+                (3, error)
             }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
-            Self::BackendServerServerRegionIdNotEqual(error) => {
-                ("BackendServerServerRegionIdNotEqual", error)
-            }
-            Self::OperationFailedInvalidCen(error) => {
-                ("OperationFailedInvalidCen", error)
-            }
-            Self::IncorrectStatusCenNotAssociated(error) => {
-                ("IncorrectStatusCenNotAssociated", error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(error) => {
-                ("InvalidBackendServersMissingCenBandWidth", error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(error) => {
-                ("InvalidBackendServersVpcNotInCen", error)
-            }
-            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
-            Self::MissingParameterServerRegionId(error) => {
-                ("MissingParameterServerRegionId", error)
-            }
-            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
-            Self::InvalidParameterServerRegionId(error) => {
-                ("InvalidParameterServerRegionId", error)
-            }
-            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRsByPassToas(error) => (4, error),
+            Self::BackendServerInvalidType(error) => (5, error),
+            Self::BackendServerServerRegionIdNotEqual(error) => (6, error),
+            Self::OperationFailedInvalidCen(error) => (7, error),
+            Self::IncorrectStatusCenNotAssociated(error) => (8, error),
+            Self::InvalidBackendServersMissingCenBandWidth(error) => (9, error),
+            Self::InvalidBackendServersVpcNotInCen(error) => (10, error),
+            Self::InvalidServerIdNotExist(error) => (11, error),
+            Self::MissingParameterServerRegionId(error) => (12, error),
+            Self::MissingParameterVbrId(error) => (13, error),
+            Self::InvalidParameterServerRegionId(error) => (14, error),
+            Self::InvalidVbrIdNotInCen(error) => (15, error),
+            Self::InvalidParameterZoneNotSupport(error) => (16, error),
+            Self::MasterSlaveServerConflict(error) => (17, error),
+            Self::NetworkConflict(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ModifyVServerGroupBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::OperationUnsupportedModifyVServerGroupBackendServers(_) => {
-                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
-            Self::BackendServerServerRegionIdNotEqual(_) => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
-            Self::IncorrectStatusCenNotAssociated(_) => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(_) => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(_) => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
-            Self::MissingParameterServerRegionId(_) => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
-            Self::InvalidParameterServerRegionId(_) => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MismatchedZoneId",
+            "InvalidBackendServersServerIpConflict",
+            "OperationUnsupportedModifyVServerGroupBackendServers",
+            "IncorrectStatusRsByPassToas",
+            "BackendServerInvalidType",
+            "BackendServerServerRegionIdNotEqual",
+            "OperationFailedInvalidCen",
+            "IncorrectStatusCenNotAssociated",
+            "InvalidBackendServersMissingCenBandWidth",
+            "InvalidBackendServersVpcNotInCen",
+            "InvalidServerIdNotExist",
+            "MissingParameterServerRegionId",
+            "MissingParameterVbrId",
+            "InvalidParameterServerRegionId",
+            "InvalidVbrIdNotInCen",
+            "InvalidParameterZoneNotSupport",
+            "MasterSlaveServerConflict",
+            "NetworkConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {

@@ -64,6 +64,7 @@ impl Default for RemoveAccessControlListEntryRequest {
 }
 impl RemoveAccessControlListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveAccessControlListEntryRequestBuilder {
         RemoveAccessControlListEntryRequestBuilder {
             inner: RemoveAccessControlListEntryRequest::default(),
@@ -162,6 +163,7 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
     }
 }
 impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveAccessControlListEntryRequest::default(),
@@ -170,6 +172,7 @@ impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -219,10 +222,7 @@ pub enum RemoveAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["SystemBusy"]) {
-            0 => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["SystemBusy"]), error)
     }
 }
 impl RemoveAccessControlListEntryError {
@@ -231,30 +231,36 @@ impl RemoveAccessControlListEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for RemoveAccessControlListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveAccessControlListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["SystemBusy", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveAccessControlListEntryError {

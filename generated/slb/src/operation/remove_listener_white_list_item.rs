@@ -82,6 +82,7 @@ impl Default for RemoveListenerWhiteListItemRequest {
 }
 impl RemoveListenerWhiteListItemRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveListenerWhiteListItemRequestBuilder {
         RemoveListenerWhiteListItemRequestBuilder {
             inner: RemoveListenerWhiteListItemRequest::default(),
@@ -205,6 +206,7 @@ impl<C> RemoveListenerWhiteListItemRequestBuilder<C> {
     }
 }
 impl<'a> RemoveListenerWhiteListItemRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveListenerWhiteListItemRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> RemoveListenerWhiteListItemRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,10 +265,7 @@ pub enum RemoveListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners"]) {
-            0 => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["TooManyListeners"]), error)
     }
 }
 impl RemoveListenerWhiteListItemError {
@@ -274,30 +274,36 @@ impl RemoveListenerWhiteListItemError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for RemoveListenerWhiteListItemError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveListenerWhiteListItemError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["TooManyListeners", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveListenerWhiteListItemError {

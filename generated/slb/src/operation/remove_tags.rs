@@ -63,6 +63,7 @@ impl Default for RemoveTagsRequest {
 }
 impl RemoveTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveTagsRequestBuilder {
         RemoveTagsRequestBuilder {
             inner: RemoveTagsRequest::default(),
@@ -157,6 +158,7 @@ impl<C> RemoveTagsRequestBuilder<C> {
     }
 }
 impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveTagsRequest::default(),
@@ -165,6 +167,7 @@ impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RemoveTagsResponse, RemoveTagsError> {
@@ -211,10 +214,7 @@ pub enum RemoveTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter.TagKey"]) {
-            0 => Self::InvalidParameterTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidParameter.TagKey"]), error)
     }
 }
 impl RemoveTagsError {
@@ -223,30 +223,36 @@ impl RemoveTagsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTagKey(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for RemoveTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidParameterTagKey", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveTagsError {

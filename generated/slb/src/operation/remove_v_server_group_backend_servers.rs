@@ -94,6 +94,7 @@ impl Default for RemoveVServerGroupBackendServersRequest {
 }
 impl RemoveVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveVServerGroupBackendServersRequestBuilder {
         RemoveVServerGroupBackendServersRequestBuilder {
             inner: RemoveVServerGroupBackendServersRequest::default(),
@@ -221,6 +222,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveVServerGroupBackendServersRequest::default(),
@@ -229,6 +231,7 @@ impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,10 +293,7 @@ pub enum RemoveVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["LbStatusNotSupport"]) {
-            0 => Self::LbStatusNotSupport(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["LbStatusNotSupport"]), error)
     }
 }
 impl RemoveVServerGroupBackendServersError {
@@ -302,30 +302,36 @@ impl RemoveVServerGroupBackendServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LbStatusNotSupport(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbStatusNotSupport(error) => ("LbStatusNotSupport", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LbStatusNotSupport(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for RemoveVServerGroupBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LbStatusNotSupport(_) => Self::LbStatusNotSupport(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveVServerGroupBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["LbStatusNotSupport", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {

@@ -61,6 +61,7 @@ impl Default for SetDomainExtensionAttributeRequest {
 }
 impl SetDomainExtensionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetDomainExtensionAttributeRequestBuilder {
         SetDomainExtensionAttributeRequestBuilder {
             inner: SetDomainExtensionAttributeRequest::default(),
@@ -154,6 +155,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetDomainExtensionAttributeRequest::default(),
@@ -162,6 +164,7 @@ impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -237,26 +240,40 @@ pub enum SetDomainExtensionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.DomainExtensionId",
-                    "InvalidParameter.ServerCertificateId",
-                    "DomainExtensionProcessing",
-                    "IncorrectStatus.DomainExtension",
-                    "InvalidParameter.CertificateId",
-                    "InvalidParamSize.CertificateId",
-                    "MissingParameter.CertificateId",
-                    "InvalidParameter.RegionNotSupport",
-                    "CertificateTypeMismatched",
-                    "SPEC_NOT_SUPPORT_PARAMETER",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "MissingParam.ServerCertificates",
-                    "InvalidParamSize.ServerCertificates",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.DomainExtensionId",
+                        "InvalidParameter.ServerCertificateId",
+                        "DomainExtensionProcessing",
+                        "IncorrectStatus.DomainExtension",
+                        "InvalidParameter.CertificateId",
+                        "InvalidParamSize.CertificateId",
+                        "MissingParameter.CertificateId",
+                        "InvalidParameter.RegionNotSupport",
+                        "CertificateTypeMismatched",
+                        "SPEC_NOT_SUPPORT_PARAMETER",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "MissingParam.ServerCertificates",
+                        "InvalidParamSize.ServerCertificates",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SetDomainExtensionAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterDomainExtensionId(error),
             1 => Self::InvalidParameterServerCertificateId(error),
             2 => Self::DomainExtensionProcessing(error),
@@ -274,107 +291,57 @@ impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SetDomainExtensionAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error) => {
-                ("InvalidParameterDomainExtensionId", error)
-            }
-            Self::InvalidParameterServerCertificateId(error) => {
-                ("InvalidParameterServerCertificateId", error)
-            }
-            Self::DomainExtensionProcessing(error) => {
-                ("DomainExtensionProcessing", error)
-            }
-            Self::IncorrectStatusDomainExtension(error) => {
-                ("IncorrectStatusDomainExtension", error)
-            }
-            Self::InvalidParameterCertificateId(error) => {
-                ("InvalidParameterCertificateId", error)
-            }
-            Self::InvalidParamSizeCertificateId(error) => {
-                ("InvalidParamSizeCertificateId", error)
-            }
-            Self::MissingParameterCertificateId(error) => {
-                ("MissingParameterCertificateId", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDomainExtensionId(error) => (0, error),
+            Self::InvalidParameterServerCertificateId(error) => (1, error),
+            Self::DomainExtensionProcessing(error) => (2, error),
+            Self::IncorrectStatusDomainExtension(error) => (3, error),
+            Self::InvalidParameterCertificateId(error) => (4, error),
+            Self::InvalidParamSizeCertificateId(error) => (5, error),
+            Self::MissingParameterCertificateId(error) => (6, error),
+            Self::InvalidParameterRegionNotSupport(error) => (7, error),
+            Self::CertificateTypeMismatched(error) => (8, error),
+            Self::SpecNotSupportParameter(error) => (9, error),
+            Self::CnCertificateNotSupport(error) => (10, error),
+            Self::InvalidParamCertificateBindingType(error) => (11, error),
+            Self::MissingParamServerCertificates(error) => (12, error),
+            Self::InvalidParamSizeServerCertificates(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for SetDomainExtensionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDomainExtensionId(_) => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            Self::InvalidParameterServerCertificateId(_) => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
-            Self::IncorrectStatusDomainExtension(_) => {
-                Self::IncorrectStatusDomainExtension(error)
-            }
-            Self::InvalidParameterCertificateId(_) => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            Self::InvalidParamSizeCertificateId(_) => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            Self::MissingParameterCertificateId(_) => {
-                Self::MissingParameterCertificateId(error)
-            }
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDomainExtensionId",
+            "InvalidParameterServerCertificateId",
+            "DomainExtensionProcessing",
+            "IncorrectStatusDomainExtension",
+            "InvalidParameterCertificateId",
+            "InvalidParamSizeCertificateId",
+            "MissingParameterCertificateId",
+            "InvalidParameterRegionNotSupport",
+            "CertificateTypeMismatched",
+            "SpecNotSupportParameter",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "MissingParamServerCertificates",
+            "InvalidParamSizeServerCertificates",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetDomainExtensionAttributeError {

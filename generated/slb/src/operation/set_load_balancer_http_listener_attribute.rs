@@ -400,6 +400,7 @@ impl Default for SetLoadBalancerHTTPListenerAttributeRequest {
 }
 impl SetLoadBalancerHTTPListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerHTTPListenerAttributeRequestBuilder {
         SetLoadBalancerHTTPListenerAttributeRequestBuilder {
             inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
@@ -943,6 +944,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
@@ -951,6 +953,7 @@ impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1031,28 +1034,42 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IpVersionConflict",
-                    "Operation.NotAllowed",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.RegionNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "InvalidParameter.ForwardCode",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IpVersionConflict",
+                        "Operation.NotAllowed",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.RegionNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "InvalidParameter.ForwardCode",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SetLoadBalancerHTTPListenerAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IpVersionConflict(error),
             1 => Self::OperationNotAllowed(error),
             2 => Self::InvalidParameterIdleTimeout(error),
@@ -1072,113 +1089,61 @@ for SetLoadBalancerHTTPListenerAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SetLoadBalancerHTTPListenerAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::InvalidParameterForwardCode(error) => {
-                ("InvalidParameterForwardCode", error)
-            }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpVersionConflict(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InvalidParameterIdleTimeout(error) => (2, error),
+            Self::InvalidParameterRequestTimeout(error) => (3, error),
+            Self::ListenerForwardNotSupport(error) => (4, error),
+            Self::InvalidParameterRegionNotSupport(error) => (5, error),
+            Self::OperationFailedServerGroupInUse(error) => (6, error),
+            Self::InvalidParameterVServerGroupId(error) => (7, error),
+            Self::MissingParamHealthCheckDomain(error) => (8, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (9, error),
+            Self::DuplicatedAclEntry(error) => (10, error),
+            Self::InvalidParameterForwardCode(error) => (11, error),
+            Self::AclListenerOverLimit(error) => (12, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (13, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (14, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for SetLoadBalancerHTTPListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::InvalidParameterForwardCode(_) => {
-                Self::InvalidParameterForwardCode(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IpVersionConflict",
+            "OperationNotAllowed",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerForwardNotSupport",
+            "InvalidParameterRegionNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "InvalidParameterForwardCode",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {

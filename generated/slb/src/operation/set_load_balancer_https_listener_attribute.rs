@@ -459,6 +459,7 @@ impl Default for SetLoadBalancerHTTPSListenerAttributeRequest {
 }
 impl SetLoadBalancerHTTPSListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
         SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
             inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
@@ -1075,6 +1076,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
@@ -1083,6 +1085,7 @@ impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1187,40 +1190,54 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParamDuplicateError",
-                    "IpVersionConflict",
-                    "InvalidParameter.IdleTimeout",
-                    "InvalidParameter.RequestTimeout",
-                    "ListenerForwardNotSupport",
-                    "InvalidParameter.RegionNotSupport",
-                    "InvalidParameter.SpecNotSupport",
-                    "OperationFailed.ServerGroupInUse",
-                    "InvalidParameter.VServerGroupId",
-                    "MissingParam.HealthCheckDomain",
-                    "InvalidParameter.HealthCheckHttpVersion",
-                    "Duplicated.AclEntry",
-                    "CertificateNotExist",
-                    "InvalidTLSPolicyId.NotExist",
-                    "TLSPolicyConfiguring",
-                    "TLSCipherPolicyVipRelationOverLimit",
-                    "TooManyCertificates",
-                    "CertificateTypeMismatched",
-                    "MissingParam.ServerCertificates",
-                    "CnCertificateNotSupport",
-                    "InvalidParam.CertificateBindingType",
-                    "InvalidParamSize.ServerCertificates",
-                    "TooManyCertificates.ServerCertificates",
-                    "AclListenerOverLimit",
-                    "QuotaLimitExceeds.AclAttachedToListener",
-                    "QuotaLimitExceeds.TotalAclEntry",
-                    "QuotaLimitExceeds.AclListenerOverLimit",
-                    "ResourceNotFound.Certificate",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParamDuplicateError",
+                        "IpVersionConflict",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.RegionNotSupport",
+                        "InvalidParameter.SpecNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "CertificateNotExist",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyConfiguring",
+                        "TLSCipherPolicyVipRelationOverLimit",
+                        "TooManyCertificates",
+                        "CertificateTypeMismatched",
+                        "MissingParam.ServerCertificates",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "InvalidParamSize.ServerCertificates",
+                        "TooManyCertificates.ServerCertificates",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                        "ResourceNotFound.Certificate",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SetLoadBalancerHTTPSListenerAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParamDuplicateError(error),
             1 => Self::IpVersionConflict(error),
             2 => Self::InvalidParameterIdleTimeout(error),
@@ -1252,167 +1269,85 @@ for SetLoadBalancerHTTPSListenerAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SetLoadBalancerHTTPSListenerAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamDuplicateError(error) => ("ParamDuplicateError", error),
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::InvalidParameterSpecNotSupport(error) => {
-                ("InvalidParameterSpecNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::CertificateNotExist(error) => ("CertificateNotExist", error),
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsCipherPolicyVipRelationOverLimit(error) => {
-                ("TlsCipherPolicyVipRelationOverLimit", error)
-            }
-            Self::TooManyCertificates(error) => ("TooManyCertificates", error),
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::TooManyCertificatesServerCertificates(error) => {
-                ("TooManyCertificatesServerCertificates", error)
-            }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParamDuplicateError(error) => (0, error),
+            Self::IpVersionConflict(error) => (1, error),
+            Self::InvalidParameterIdleTimeout(error) => (2, error),
+            Self::InvalidParameterRequestTimeout(error) => (3, error),
+            Self::ListenerForwardNotSupport(error) => (4, error),
+            Self::InvalidParameterRegionNotSupport(error) => (5, error),
+            Self::InvalidParameterSpecNotSupport(error) => (6, error),
+            Self::OperationFailedServerGroupInUse(error) => (7, error),
+            Self::InvalidParameterVServerGroupId(error) => (8, error),
+            Self::MissingParamHealthCheckDomain(error) => (9, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (10, error),
+            Self::DuplicatedAclEntry(error) => (11, error),
+            Self::CertificateNotExist(error) => (12, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (13, error),
+            Self::TlsPolicyConfiguring(error) => (14, error),
+            Self::TlsCipherPolicyVipRelationOverLimit(error) => (15, error),
+            Self::TooManyCertificates(error) => (16, error),
+            Self::CertificateTypeMismatched(error) => (17, error),
+            Self::MissingParamServerCertificates(error) => (18, error),
+            Self::CnCertificateNotSupport(error) => (19, error),
+            Self::InvalidParamCertificateBindingType(error) => (20, error),
+            Self::InvalidParamSizeServerCertificates(error) => (21, error),
+            Self::TooManyCertificatesServerCertificates(error) => (22, error),
+            Self::AclListenerOverLimit(error) => (23, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (24, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (25, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (26, error),
+            Self::ResourceNotFoundCertificate(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for SetLoadBalancerHTTPSListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::InvalidParameterSpecNotSupport(_) => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::TooManyCertificatesServerCertificates(_) => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParamDuplicateError",
+            "IpVersionConflict",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerForwardNotSupport",
+            "InvalidParameterRegionNotSupport",
+            "InvalidParameterSpecNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "CertificateNotExist",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyConfiguring",
+            "TlsCipherPolicyVipRelationOverLimit",
+            "TooManyCertificates",
+            "CertificateTypeMismatched",
+            "MissingParamServerCertificates",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "InvalidParamSizeServerCertificates",
+            "TooManyCertificatesServerCertificates",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "ResourceNotFoundCertificate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {

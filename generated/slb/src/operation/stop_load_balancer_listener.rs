@@ -80,6 +80,7 @@ impl Default for StopLoadBalancerListenerRequest {
 }
 impl StopLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopLoadBalancerListenerRequestBuilder {
         StopLoadBalancerListenerRequestBuilder {
             inner: StopLoadBalancerListenerRequest::default(),
@@ -188,6 +189,7 @@ impl<C> StopLoadBalancerListenerRequestBuilder<C> {
     }
 }
 impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopLoadBalancerListenerRequest::default(),
@@ -196,6 +198,7 @@ impl<'a> StopLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,11 +250,10 @@ pub enum StopLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["TooManyListeners", "Operation.NotAllowed"]) {
-            0 => Self::TooManyListeners(error),
-            1 => Self::OperationNotAllowed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["TooManyListeners", "Operation.NotAllowed"]),
+            error,
+        )
     }
 }
 impl StopLoadBalancerListenerError {
@@ -260,32 +262,38 @@ impl StopLoadBalancerListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationNotAllowed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for StopLoadBalancerListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopLoadBalancerListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["TooManyListeners", "OperationNotAllowed", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopLoadBalancerListenerError {

@@ -97,6 +97,7 @@ impl Default for AddCommonBandwidthPackageIpRequest {
 }
 impl AddCommonBandwidthPackageIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddCommonBandwidthPackageIpRequestBuilder {
         AddCommonBandwidthPackageIpRequestBuilder {
             inner: AddCommonBandwidthPackageIpRequest::default(),
@@ -222,6 +223,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     }
 }
 impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpRequest::default(),
@@ -230,6 +232,7 @@ impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -333,37 +336,51 @@ pub enum AddCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.SecurityProtectionTypesInconsistent",
-                    "IpInstanceId.AlreadyInBandwidthPackage",
-                    "IpInstanceId.BizStatusInvalid",
-                    "IpInstanceId.ChargeType.NotSupport",
-                    "BandwidthPackageId.InvalidBizStatus",
-                    "IpInstanceId.QuotaExceeded",
-                    "EipOperation.TooFrequently",
-                    "TaskConflict",
-                    "IncorrectStatus.Eip",
-                    "OperationUnsupported.IpType",
-                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                    "InvalidBandwidthPackage.NotExist",
-                    "OperationFailed.DistibuteLock",
-                    "OperationFailed.ZoneIdInconsistent",
-                    "AttrMismatching.BandwidthPackageIpVersion",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                    "MissingParam.BandwidthPackageId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidIpInstanceId.NotFound",
-                    "IpInstanceId.InvalidIpInternetChargeType",
-                    "BandwidthPackageId.InvalidBandwidth",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.SecurityProtectionTypesInconsistent",
+                        "IpInstanceId.AlreadyInBandwidthPackage",
+                        "IpInstanceId.BizStatusInvalid",
+                        "IpInstanceId.ChargeType.NotSupport",
+                        "BandwidthPackageId.InvalidBizStatus",
+                        "IpInstanceId.QuotaExceeded",
+                        "EipOperation.TooFrequently",
+                        "TaskConflict",
+                        "IncorrectStatus.Eip",
+                        "OperationUnsupported.IpType",
+                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                        "InvalidBandwidthPackage.NotExist",
+                        "OperationFailed.DistibuteLock",
+                        "OperationFailed.ZoneIdInconsistent",
+                        "AttrMismatching.BandwidthPackageIpVersion",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                        "MissingParam.BandwidthPackageId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidIpInstanceId.NotFound",
+                        "IpInstanceId.InvalidIpInternetChargeType",
+                        "BandwidthPackageId.InvalidBandwidth",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddCommonBandwidthPackageIpError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
             1 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
             2 => Self::IpInstanceIdBizStatusInvalid(error),
@@ -392,163 +409,79 @@ impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddCommonBandwidthPackageIpError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => {
-                ("OperationDeniedSecurityProtectionTypesInconsistent", error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
-                ("IpInstanceIdAlreadyInBandwidthPackage", error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(error) => {
-                ("IpInstanceIdBizStatusInvalid", error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(error) => {
-                ("IpInstanceIdChargeTypeNotSupport", error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(error) => {
-                ("BandwidthPackageIdInvalidBizStatus", error)
-            }
-            Self::IpInstanceIdQuotaExceeded(error) => {
-                ("IpInstanceIdQuotaExceeded", error)
-            }
-            Self::EipOperationTooFrequently(error) => {
-                ("EipOperationTooFrequently", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
-            Self::OperationUnsupportedIpType(error) => {
-                ("OperationUnsupportedIpType", error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => {
-                ("ParamExclusiveIpInstanceIdAndBandwidthPackageId", error)
-            }
-            Self::InvalidBandwidthPackageNotExist(error) => {
-                ("InvalidBandwidthPackageNotExist", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationFailedZoneIdInconsistent(error) => {
-                ("OperationFailedZoneIdInconsistent", error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => {
-                ("AttrMismatchingBandwidthPackageIpVersion", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => {
-                ("MismatchCloudBoxCbwpZoneAndEipZone", error)
-            }
-            Self::MissingParamBandwidthPackageId(error) => {
-                ("MissingParamBandwidthPackageId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
-                ("IpInstanceIdInvalidIpInternetChargeType", error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(error) => {
-                ("BandwidthPackageIdInvalidBandwidth", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (1, error),
+            Self::IpInstanceIdBizStatusInvalid(error) => (2, error),
+            Self::IpInstanceIdChargeTypeNotSupport(error) => (3, error),
+            Self::BandwidthPackageIdInvalidBizStatus(error) => (4, error),
+            Self::IpInstanceIdQuotaExceeded(error) => (5, error),
+            Self::EipOperationTooFrequently(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::IncorrectStatusEip(error) => (8, error),
+            Self::OperationUnsupportedIpType(error) => (9, error),
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (10, error),
+            Self::InvalidBandwidthPackageNotExist(error) => (11, error),
+            Self::OperationFailedDistibuteLock(error) => (12, error),
+            Self::OperationFailedZoneIdInconsistent(error) => (13, error),
+            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (14, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (15, error),
+            Self::InvalidInstanceIdNotFound(error) => (16, error),
+            Self::InvalidEipStatusBizDisabled(error) => (17, error),
+            Self::ForbiddenFinancialLocked(error) => (18, error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (19, error),
+            Self::MissingParamBandwidthPackageId(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (22, error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (23, error),
+            Self::BandwidthPackageIdInvalidBandwidth(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for AddCommonBandwidthPackageIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(_) => {
-                Self::IpInstanceIdBizStatusInvalid(error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(_) => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(_) => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
-            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
-            Self::OperationUnsupportedIpType(_) => {
-                Self::OperationUnsupportedIpType(error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            Self::InvalidBandwidthPackageNotExist(_) => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationFailedZoneIdInconsistent(_) => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            Self::MissingParamBandwidthPackageId(_) => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(_) => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddCommonBandwidthPackageIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedSecurityProtectionTypesInconsistent",
+            "IpInstanceIdAlreadyInBandwidthPackage",
+            "IpInstanceIdBizStatusInvalid",
+            "IpInstanceIdChargeTypeNotSupport",
+            "BandwidthPackageIdInvalidBizStatus",
+            "IpInstanceIdQuotaExceeded",
+            "EipOperationTooFrequently",
+            "TaskConflict",
+            "IncorrectStatusEip",
+            "OperationUnsupportedIpType",
+            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
+            "InvalidBandwidthPackageNotExist",
+            "OperationFailedDistibuteLock",
+            "OperationFailedZoneIdInconsistent",
+            "AttrMismatchingBandwidthPackageIpVersion",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "MismatchCloudBoxCbwpZoneAndEipZone",
+            "MissingParamBandwidthPackageId",
+            "InvalidRegionIdNotFound",
+            "InvalidIpInstanceIdNotFound",
+            "IpInstanceIdInvalidIpInternetChargeType",
+            "BandwidthPackageIdInvalidBandwidth",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpError {

@@ -94,6 +94,7 @@ impl Default for AddCommonBandwidthPackageIpsRequest {
 }
 impl AddCommonBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddCommonBandwidthPackageIpsRequestBuilder {
         AddCommonBandwidthPackageIpsRequestBuilder {
             inner: AddCommonBandwidthPackageIpsRequest::default(),
@@ -223,6 +224,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     }
 }
 impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpsRequest::default(),
@@ -231,6 +233,7 @@ impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -334,38 +337,52 @@ pub enum AddCommonBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.SecurityProtectionTypesInconsistent",
-                    "InvalidIpInstanceId.NotFound",
-                    "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "IpInstanceId.AlreadyInBandwidthPackage",
-                    "IpInstanceId.BizStatusInvalid",
-                    "IpInstanceId.ChargeType.NotSupport",
-                    "BandwidthPackageId.InvalidBizStatus",
-                    "IpInstanceId.QuotaExceeded",
-                    "EipOperation.TooFrequently",
-                    "IpInstanceId.InvalidIpInternetChargeType",
-                    "TaskConflict",
-                    "IncorrectStatus.Eip",
-                    "OperationUnsupported.IpType",
-                    "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
-                    "InvalidBandwidthPackage.NotExist",
-                    "OperationFailed.DistibuteLock",
-                    "BandwidthPackageId.InvalidBandwidth",
-                    "OperationFailed.ZoneIdInconsistent",
-                    "AttrMismatching.BandwidthPackageIpVersion",
-                    "InvalidEIPStatus.BizDisabled",
-                    "Forbidden.FinancialLocked",
-                    "Mismatch.CloudBoxCbwpZoneAndEipZone",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParam.BandwidthPackageId",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.SecurityProtectionTypesInconsistent",
+                        "InvalidIpInstanceId.NotFound",
+                        "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "IpInstanceId.AlreadyInBandwidthPackage",
+                        "IpInstanceId.BizStatusInvalid",
+                        "IpInstanceId.ChargeType.NotSupport",
+                        "BandwidthPackageId.InvalidBizStatus",
+                        "IpInstanceId.QuotaExceeded",
+                        "EipOperation.TooFrequently",
+                        "IpInstanceId.InvalidIpInternetChargeType",
+                        "TaskConflict",
+                        "IncorrectStatus.Eip",
+                        "OperationUnsupported.IpType",
+                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                        "InvalidBandwidthPackage.NotExist",
+                        "OperationFailed.DistibuteLock",
+                        "BandwidthPackageId.InvalidBandwidth",
+                        "OperationFailed.ZoneIdInconsistent",
+                        "AttrMismatching.BandwidthPackageIpVersion",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                        "InvalidInstanceId.NotFound",
+                        "MissingParam.BandwidthPackageId",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddCommonBandwidthPackageIpsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
             1 => Self::InvalidIpInstanceIdNotFound(error),
             2 => Self::EipAlreadyInBandwidthpackage(error),
@@ -395,169 +412,81 @@ impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddCommonBandwidthPackageIpsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => {
-                ("OperationDeniedSecurityProtectionTypesInconsistent", error)
-            }
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::EipAlreadyInBandwidthpackage(error) => {
-                ("EipAlreadyInBandwidthpackage", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
-                ("IpInstanceIdAlreadyInBandwidthPackage", error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(error) => {
-                ("IpInstanceIdBizStatusInvalid", error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(error) => {
-                ("IpInstanceIdChargeTypeNotSupport", error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(error) => {
-                ("BandwidthPackageIdInvalidBizStatus", error)
-            }
-            Self::IpInstanceIdQuotaExceeded(error) => {
-                ("IpInstanceIdQuotaExceeded", error)
-            }
-            Self::EipOperationTooFrequently(error) => {
-                ("EipOperationTooFrequently", error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
-                ("IpInstanceIdInvalidIpInternetChargeType", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
-            Self::OperationUnsupportedIpType(error) => {
-                ("OperationUnsupportedIpType", error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => {
-                ("ParamExclusiveIpInstanceIdAndBandwidthPackageId", error)
-            }
-            Self::InvalidBandwidthPackageNotExist(error) => {
-                ("InvalidBandwidthPackageNotExist", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(error) => {
-                ("BandwidthPackageIdInvalidBandwidth", error)
-            }
-            Self::OperationFailedZoneIdInconsistent(error) => {
-                ("OperationFailedZoneIdInconsistent", error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => {
-                ("AttrMismatchingBandwidthPackageIpVersion", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => {
-                ("MismatchCloudBoxCbwpZoneAndEipZone", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingParamBandwidthPackageId(error) => {
-                ("MissingParamBandwidthPackageId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (1, error),
+            Self::EipAlreadyInBandwidthpackage(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (5, error),
+            Self::IpInstanceIdBizStatusInvalid(error) => (6, error),
+            Self::IpInstanceIdChargeTypeNotSupport(error) => (7, error),
+            Self::BandwidthPackageIdInvalidBizStatus(error) => (8, error),
+            Self::IpInstanceIdQuotaExceeded(error) => (9, error),
+            Self::EipOperationTooFrequently(error) => (10, error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (11, error),
+            Self::TaskConflict(error) => (12, error),
+            Self::IncorrectStatusEip(error) => (13, error),
+            Self::OperationUnsupportedIpType(error) => (14, error),
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (15, error),
+            Self::InvalidBandwidthPackageNotExist(error) => (16, error),
+            Self::OperationFailedDistibuteLock(error) => (17, error),
+            Self::BandwidthPackageIdInvalidBandwidth(error) => (18, error),
+            Self::OperationFailedZoneIdInconsistent(error) => (19, error),
+            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (20, error),
+            Self::InvalidEipStatusBizDisabled(error) => (21, error),
+            Self::ForbiddenFinancialLocked(error) => (22, error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (23, error),
+            Self::InvalidInstanceIdNotFound(error) => (24, error),
+            Self::MissingParamBandwidthPackageId(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for AddCommonBandwidthPackageIpsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::EipAlreadyInBandwidthpackage(_) => {
-                Self::EipAlreadyInBandwidthpackage(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(_) => {
-                Self::IpInstanceIdBizStatusInvalid(error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(_) => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(_) => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
-            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
-            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
-            Self::OperationUnsupportedIpType(_) => {
-                Self::OperationUnsupportedIpType(error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            Self::InvalidBandwidthPackageNotExist(_) => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(_) => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            Self::OperationFailedZoneIdInconsistent(_) => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingParamBandwidthPackageId(_) => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddCommonBandwidthPackageIpsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedSecurityProtectionTypesInconsistent",
+            "InvalidIpInstanceIdNotFound",
+            "EipAlreadyInBandwidthpackage",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "IpInstanceIdAlreadyInBandwidthPackage",
+            "IpInstanceIdBizStatusInvalid",
+            "IpInstanceIdChargeTypeNotSupport",
+            "BandwidthPackageIdInvalidBizStatus",
+            "IpInstanceIdQuotaExceeded",
+            "EipOperationTooFrequently",
+            "IpInstanceIdInvalidIpInternetChargeType",
+            "TaskConflict",
+            "IncorrectStatusEip",
+            "OperationUnsupportedIpType",
+            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
+            "InvalidBandwidthPackageNotExist",
+            "OperationFailedDistibuteLock",
+            "BandwidthPackageIdInvalidBandwidth",
+            "OperationFailedZoneIdInconsistent",
+            "AttrMismatchingBandwidthPackageIpVersion",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "MismatchCloudBoxCbwpZoneAndEipZone",
+            "InvalidInstanceIdNotFound",
+            "MissingParamBandwidthPackageId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {

@@ -74,6 +74,7 @@ impl Default for AddIPv6TranslatorAclListEntryRequest {
 }
 impl AddIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddIPv6TranslatorAclListEntryRequestBuilder {
         AddIPv6TranslatorAclListEntryRequestBuilder {
             inner: AddIPv6TranslatorAclListEntryRequest::default(),
@@ -182,6 +183,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     }
 }
 impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddIPv6TranslatorAclListEntryRequest::default(),
@@ -190,6 +192,7 @@ impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,18 +260,32 @@ pub enum AddIPv6TranslatorAclListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpAddress.WrongFormat",
-                    "InvalidIPv6TranslatorAclId.NotFound",
-                    "InvalidEntryComment",
-                    "Resource.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpAddress.WrongFormat",
+                        "InvalidIPv6TranslatorAclId.NotFound",
+                        "InvalidEntryComment",
+                        "Resource.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddIPv6TranslatorAclListEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIpAddressWrongFormat(error),
             1 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
             2 => Self::InvalidEntryComment(error),
@@ -278,55 +295,41 @@ impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntry
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddIPv6TranslatorAclListEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpAddressWrongFormat(error) => (0, error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (1, error),
+            Self::InvalidEntryComment(error) => (2, error),
+            Self::ResourceQuotaFull(error) => (3, error),
+            Self::ForbbidenSubUser(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AddIPv6TranslatorAclListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddIPv6TranslatorAclListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpAddressWrongFormat",
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "InvalidEntryComment",
+            "ResourceQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {

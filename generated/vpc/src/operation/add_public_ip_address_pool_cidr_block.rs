@@ -110,6 +110,7 @@ impl Default for AddPublicIpAddressPoolCidrBlockRequest {
 }
 impl AddPublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddPublicIpAddressPoolCidrBlockRequestBuilder {
         AddPublicIpAddressPoolCidrBlockRequestBuilder {
             inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
@@ -248,6 +249,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
@@ -256,6 +258,7 @@ impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -337,25 +340,39 @@ pub enum AddPublicIpAddressPoolCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrBlockMask",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "OperationDenied.CidrBlockBelongToOtherUser",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "QuotaExceeded.PoolIpQuantity",
-                    "OperationDenied.OperateSharedResource",
-                    "MissingParam.CidrBlockOrCidrMask",
-                    "DuplicatedParam.CidrBlockAndCidrMask",
-                    "Forbidden.FinancialLocked",
-                    "ResourceNotEnough.CidrBlock",
-                    "MissingParam.PublicIpAddressPoolId",
-                    "OperationFailed.ResourceNotEnough",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrBlockMask",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "OperationDenied.CidrBlockBelongToOtherUser",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "QuotaExceeded.PoolIpQuantity",
+                        "OperationDenied.OperateSharedResource",
+                        "MissingParam.CidrBlockOrCidrMask",
+                        "DuplicatedParam.CidrBlockAndCidrMask",
+                        "Forbidden.FinancialLocked",
+                        "ResourceNotEnough.CidrBlock",
+                        "MissingParam.PublicIpAddressPoolId",
+                        "OperationFailed.ResourceNotEnough",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AddPublicIpAddressPoolCidrBlockError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamCidrBlock(error),
             1 => Self::IllegalParamCidrBlockMask(error),
             2 => Self::IncorrectStatusPublicIpAddressPool(error),
@@ -372,103 +389,55 @@ impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlo
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AddPublicIpAddressPoolCidrBlockError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => {
-                ("OperationDeniedCidrBlockBelongToOtherUser", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPoolIpQuantity(error) => {
-                ("QuotaExceededPoolIpQuantity", error)
-            }
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(error) => {
-                ("MissingParamCidrBlockOrCidrMask", error)
-            }
-            Self::DuplicatedParamCidrBlockAndCidrMask(error) => {
-                ("DuplicatedParamCidrBlockAndCidrMask", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::ResourceNotEnoughCidrBlock(error) => {
-                ("ResourceNotEnoughCidrBlock", error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::OperationFailedResourceNotEnough(error) => {
-                ("OperationFailedResourceNotEnough", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::IllegalParamCidrBlockMask(error) => (1, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
+            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => (3, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
+            Self::QuotaExceededPoolIpQuantity(error) => (5, error),
+            Self::OperationDeniedOperateSharedResource(error) => (6, error),
+            Self::MissingParamCidrBlockOrCidrMask(error) => (7, error),
+            Self::DuplicatedParamCidrBlockAndCidrMask(error) => (8, error),
+            Self::ForbiddenFinancialLocked(error) => (9, error),
+            Self::ResourceNotEnoughCidrBlock(error) => (10, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (11, error),
+            Self::OperationFailedResourceNotEnough(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for AddPublicIpAddressPoolCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::OperationDeniedCidrBlockBelongToOtherUser(_) => {
-                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPoolIpQuantity(_) => {
-                Self::QuotaExceededPoolIpQuantity(error)
-            }
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(_) => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            Self::DuplicatedParamCidrBlockAndCidrMask(_) => {
-                Self::DuplicatedParamCidrBlockAndCidrMask(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::ResourceNotEnoughCidrBlock(_) => {
-                Self::ResourceNotEnoughCidrBlock(error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::OperationFailedResourceNotEnough(_) => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddPublicIpAddressPoolCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrBlockMask",
+            "IncorrectStatusPublicIpAddressPool",
+            "OperationDeniedCidrBlockBelongToOtherUser",
+            "ResourceNotFoundPublicIpAddressPool",
+            "QuotaExceededPoolIpQuantity",
+            "OperationDeniedOperateSharedResource",
+            "MissingParamCidrBlockOrCidrMask",
+            "DuplicatedParamCidrBlockAndCidrMask",
+            "ForbiddenFinancialLocked",
+            "ResourceNotEnoughCidrBlock",
+            "MissingParamPublicIpAddressPoolId",
+            "OperationFailedResourceNotEnough",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {

@@ -151,6 +151,7 @@ impl Default for AllocateEipSegmentAddressRequest {
 }
 impl AllocateEipSegmentAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateEipSegmentAddressRequestBuilder {
         AllocateEipSegmentAddressRequestBuilder {
             inner: AllocateEipSegmentAddressRequest::default(),
@@ -342,6 +343,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateEipSegmentAddressRequest::default(),
@@ -350,6 +352,7 @@ impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -511,64 +514,78 @@ pub enum AllocateEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "COMMODITY_NO_EXIST",
-                    "QuotaExceeded.Eip",
-                    "InvalidParameter",
-                    "InsufficientBalance",
-                    "ReserveIpFail",
-                    "InvalidRegion.NotSupport",
-                    "InvalidBandwidth.Malformed",
-                    "INSTANCE_TYPE_NOT_SUPPORT",
-                    "QueryParameter.Illegal",
-                    "TokenVerfiy.Failed",
-                    "OrderFailed",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidResourceGroupId",
-                    "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "Trade_Sync_Create_Sub_ERROR",
-                    "InvalidComponent.EipBandwidthMax",
-                    "OperationFailed.RiskControl",
-                    "OperationFailed.SaleValidate",
-                    "IllegalParam.OrderParamComponent",
-                    "OperationFailed.SaleExpression",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.QueryPrice",
-                    "OperationFailed.InsufficientEIP",
-                    "OperationFailed.InvokeInnerApi",
-                    "OperationFailed.AccountMoneyInvalid",
-                    "OperationFailed.QueryCredtiInfo",
-                    "FrequentPurchase.EIP",
-                    "OperationFailed.QueryUserLabel",
-                    "PAY.INSUFFICIENT_BALANCE",
-                    "ORDER.QUANTITY_INVALID",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "OperationFailed.ChargeTypeInvalid",
-                    "IllegalParam.EipMask",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "InstanceExist.EipSegment",
-                    "OperationFailed.QuotaExceed",
-                    "OperationFailed.FrequentPurchase",
-                    "OperationFailed.AllocateEipSegment",
-                    "OperationFailed.CreateOrderFailed",
-                    "MissingParam.Bandwidth",
-                    "OperationFailed.EipQuotaExceed",
-                    "OrderError.EIP",
-                    "OperationConflict",
-                    "Forbidden",
-                    "UnsupportedFeature.AllocateEipAddressWithZone",
-                    "IllegalParam.Zone",
-                    "Forbidden.AllocateEipSegmentAddress",
-                    "InvalidRegionId.NotFound",
-                    "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "COMMODITY_NO_EXIST",
+                        "QuotaExceeded.Eip",
+                        "InvalidParameter",
+                        "InsufficientBalance",
+                        "ReserveIpFail",
+                        "InvalidRegion.NotSupport",
+                        "InvalidBandwidth.Malformed",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "QueryParameter.Illegal",
+                        "TokenVerfiy.Failed",
+                        "OrderFailed",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidResourceGroupId",
+                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "Trade_Sync_Create_Sub_ERROR",
+                        "InvalidComponent.EipBandwidthMax",
+                        "OperationFailed.RiskControl",
+                        "OperationFailed.SaleValidate",
+                        "IllegalParam.OrderParamComponent",
+                        "OperationFailed.SaleExpression",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.QueryPrice",
+                        "OperationFailed.InsufficientEIP",
+                        "OperationFailed.InvokeInnerApi",
+                        "OperationFailed.AccountMoneyInvalid",
+                        "OperationFailed.QueryCredtiInfo",
+                        "FrequentPurchase.EIP",
+                        "OperationFailed.QueryUserLabel",
+                        "PAY.INSUFFICIENT_BALANCE",
+                        "ORDER.QUANTITY_INVALID",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "OperationFailed.ChargeTypeInvalid",
+                        "IllegalParam.EipMask",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "InstanceExist.EipSegment",
+                        "OperationFailed.QuotaExceed",
+                        "OperationFailed.FrequentPurchase",
+                        "OperationFailed.AllocateEipSegment",
+                        "OperationFailed.CreateOrderFailed",
+                        "MissingParam.Bandwidth",
+                        "OperationFailed.EipQuotaExceed",
+                        "OrderError.EIP",
+                        "OperationConflict",
+                        "Forbidden",
+                        "UnsupportedFeature.AllocateEipAddressWithZone",
+                        "IllegalParam.Zone",
+                        "Forbidden.AllocateEipSegmentAddress",
+                        "InvalidRegionId.NotFound",
+                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AllocateEipSegmentAddressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::CommodityNoExist(error),
             1 => Self::QuotaExceededEip(error),
             2 => Self::InvalidParameter(error),
@@ -624,237 +641,133 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AllocateEipSegmentAddressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
-            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidBandwidthMalformed(error) => {
-                ("InvalidBandwidthMalformed", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
-            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
-            Self::OrderFailed(error) => ("OrderFailed", error),
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::PayforCreditPayInsufficientBalance(error) => {
-                ("PayforCreditPayInsufficientBalance", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
-            Self::InvalidComponentEipBandwidthMax(error) => {
-                ("InvalidComponentEipBandwidthMax", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::IllegalParamOrderParamComponent(error) => {
-                ("IllegalParamOrderParamComponent", error)
-            }
-            Self::OperationFailedSaleExpression(error) => {
-                ("OperationFailedSaleExpression", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::OperationFailedInsufficientEip(error) => {
-                ("OperationFailedInsufficientEip", error)
-            }
-            Self::OperationFailedInvokeInnerApi(error) => {
-                ("OperationFailedInvokeInnerApi", error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(error) => {
-                ("OperationFailedAccountMoneyInvalid", error)
-            }
-            Self::OperationFailedQueryCredtiInfo(error) => {
-                ("OperationFailedQueryCredtiInfo", error)
-            }
-            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
-            Self::OperationFailedQueryUserLabel(error) => {
-                ("OperationFailedQueryUserLabel", error)
-            }
-            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
-            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::OperationFailedChargeTypeInvalid(error) => {
-                ("OperationFailedChargeTypeInvalid", error)
-            }
-            Self::IllegalParamEipMask(error) => ("IllegalParamEipMask", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::InstanceExistEipSegment(error) => ("InstanceExistEipSegment", error),
-            Self::OperationFailedQuotaExceed(error) => {
-                ("OperationFailedQuotaExceed", error)
-            }
-            Self::OperationFailedFrequentPurchase(error) => {
-                ("OperationFailedFrequentPurchase", error)
-            }
-            Self::OperationFailedAllocateEipSegment(error) => {
-                ("OperationFailedAllocateEipSegment", error)
-            }
-            Self::OperationFailedCreateOrderFailed(error) => {
-                ("OperationFailedCreateOrderFailed", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::OperationFailedEipQuotaExceed(error) => {
-                ("OperationFailedEipQuotaExceed", error)
-            }
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
-                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
-            }
-            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
-            Self::ForbiddenAllocateEipSegmentAddress(error) => {
-                ("ForbiddenAllocateEipSegmentAddress", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::FuwuBizCommodityVerifyFail(error) => {
-                ("FuwuBizCommodityVerifyFail", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::CommodityNoExist(error) => (0, error),
+            Self::QuotaExceededEip(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InsufficientBalance(error) => (3, error),
+            Self::ReserveIpFail(error) => (4, error),
+            Self::InvalidRegionNotSupport(error) => (5, error),
+            Self::InvalidBandwidthMalformed(error) => (6, error),
+            Self::InstanceTypeNotSupport(error) => (7, error),
+            Self::QueryParameterIllegal(error) => (8, error),
+            Self::TokenVerfiyFailed(error) => (9, error),
+            Self::OrderFailed(error) => (10, error),
+            Self::QuotaExceededLargeSpecEip(error) => (11, error),
+            Self::InvalidResourceGroupId(error) => (12, error),
+            Self::PayforCreditPayInsufficientBalance(error) => (13, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (14, error),
+            Self::TradeSyncCreateSubError(error) => (15, error),
+            Self::InvalidComponentEipBandwidthMax(error) => (16, error),
+            Self::OperationFailedRiskControl(error) => (17, error),
+            Self::OperationFailedSaleValidate(error) => (18, error),
+            Self::IllegalParamOrderParamComponent(error) => (19, error),
+            Self::OperationFailedSaleExpression(error) => (20, error),
+            Self::OperationFailedCompleteUserInfo(error) => (21, error),
+            Self::OperationFailedQueryPrice(error) => (22, error),
+            Self::OperationFailedInsufficientEip(error) => (23, error),
+            Self::OperationFailedInvokeInnerApi(error) => (24, error),
+            Self::OperationFailedAccountMoneyInvalid(error) => (25, error),
+            Self::OperationFailedQueryCredtiInfo(error) => (26, error),
+            Self::FrequentPurchaseEip(error) => (27, error),
+            Self::OperationFailedQueryUserLabel(error) => (28, error),
+            Self::PayInsufficientBalance(error) => (29, error),
+            Self::OrderQuantityInvalid(error) => (30, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (31, error),
+            Self::OperationFailedChargeTypeInvalid(error) => (32, error),
+            Self::IllegalParamEipMask(error) => (33, error),
+            Self::IllegalParamName(error) => (34, error),
+            Self::IllegalParamDescription(error) => (35, error),
+            Self::InstanceExistEipSegment(error) => (36, error),
+            Self::OperationFailedQuotaExceed(error) => (37, error),
+            Self::OperationFailedFrequentPurchase(error) => (38, error),
+            Self::OperationFailedAllocateEipSegment(error) => (39, error),
+            Self::OperationFailedCreateOrderFailed(error) => (40, error),
+            Self::MissingParamBandwidth(error) => (41, error),
+            Self::OperationFailedEipQuotaExceed(error) => (42, error),
+            Self::OrderErrorEip(error) => (43, error),
+            Self::OperationConflict(error) => (44, error),
+            Self::Forbidden(error) => (45, error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => (46, error),
+            Self::IllegalParamZone(error) => (47, error),
+            Self::ForbiddenAllocateEipSegmentAddress(error) => (48, error),
+            Self::InvalidRegionIdNotFound(error) => (49, error),
+            Self::FuwuBizCommodityVerifyFail(error) => (50, error),
+            Self::InternalError(error) => (51, error),
+            Self::Unhandled(error) => (52, error),
         }
     }
 }
 impl Clone for AllocateEipSegmentAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
-            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
-            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
-            Self::OrderFailed(_) => Self::OrderFailed(error),
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::PayforCreditPayInsufficientBalance(_) => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
-            Self::InvalidComponentEipBandwidthMax(_) => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::IllegalParamOrderParamComponent(_) => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            Self::OperationFailedSaleExpression(_) => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::OperationFailedInsufficientEip(_) => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            Self::OperationFailedInvokeInnerApi(_) => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(_) => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            Self::OperationFailedQueryCredtiInfo(_) => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
-            Self::OperationFailedQueryUserLabel(_) => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
-            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::OperationFailedChargeTypeInvalid(_) => {
-                Self::OperationFailedChargeTypeInvalid(error)
-            }
-            Self::IllegalParamEipMask(_) => Self::IllegalParamEipMask(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::InstanceExistEipSegment(_) => Self::InstanceExistEipSegment(error),
-            Self::OperationFailedQuotaExceed(_) => {
-                Self::OperationFailedQuotaExceed(error)
-            }
-            Self::OperationFailedFrequentPurchase(_) => {
-                Self::OperationFailedFrequentPurchase(error)
-            }
-            Self::OperationFailedAllocateEipSegment(_) => {
-                Self::OperationFailedAllocateEipSegment(error)
-            }
-            Self::OperationFailedCreateOrderFailed(_) => {
-                Self::OperationFailedCreateOrderFailed(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::OperationFailedEipQuotaExceed(_) => {
-                Self::OperationFailedEipQuotaExceed(error)
-            }
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
-            Self::ForbiddenAllocateEipSegmentAddress(_) => {
-                Self::ForbiddenAllocateEipSegmentAddress(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::FuwuBizCommodityVerifyFail(_) => {
-                Self::FuwuBizCommodityVerifyFail(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "CommodityNoExist",
+            "QuotaExceededEip",
+            "InvalidParameter",
+            "InsufficientBalance",
+            "ReserveIpFail",
+            "InvalidRegionNotSupport",
+            "InvalidBandwidthMalformed",
+            "InstanceTypeNotSupport",
+            "QueryParameterIllegal",
+            "TokenVerfiyFailed",
+            "OrderFailed",
+            "QuotaExceededLargeSpecEip",
+            "InvalidResourceGroupId",
+            "PayforCreditPayInsufficientBalance",
+            "SystemSaleValidateUnexpectedError",
+            "TradeSyncCreateSubError",
+            "InvalidComponentEipBandwidthMax",
+            "OperationFailedRiskControl",
+            "OperationFailedSaleValidate",
+            "IllegalParamOrderParamComponent",
+            "OperationFailedSaleExpression",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedQueryPrice",
+            "OperationFailedInsufficientEip",
+            "OperationFailedInvokeInnerApi",
+            "OperationFailedAccountMoneyInvalid",
+            "OperationFailedQueryCredtiInfo",
+            "FrequentPurchaseEip",
+            "OperationFailedQueryUserLabel",
+            "PayInsufficientBalance",
+            "OrderQuantityInvalid",
+            "PayMayiWithholdingAgreementIllegal",
+            "OperationFailedChargeTypeInvalid",
+            "IllegalParamEipMask",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "InstanceExistEipSegment",
+            "OperationFailedQuotaExceed",
+            "OperationFailedFrequentPurchase",
+            "OperationFailedAllocateEipSegment",
+            "OperationFailedCreateOrderFailed",
+            "MissingParamBandwidth",
+            "OperationFailedEipQuotaExceed",
+            "OrderErrorEip",
+            "OperationConflict",
+            "Forbidden",
+            "UnsupportedFeatureAllocateEipAddressWithZone",
+            "IllegalParamZone",
+            "ForbiddenAllocateEipSegmentAddress",
+            "InvalidRegionIdNotFound",
+            "FuwuBizCommodityVerifyFail",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateEipSegmentAddressError {

@@ -123,6 +123,7 @@ impl Default for AllocateIpv6AddressRequest {
 }
 impl AllocateIpv6AddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateIpv6AddressRequestBuilder {
         AllocateIpv6AddressRequestBuilder {
             inner: AllocateIpv6AddressRequest::default(),
@@ -293,6 +294,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateIpv6AddressRequest::default(),
@@ -301,6 +303,7 @@ impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -398,27 +401,41 @@ pub enum AllocateIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.IPv6AddressAlreadyAllocated",
-                    "OperationFailed.AddressNotInVSwitchCidr",
-                    "IllegalParam.IpAddress",
-                    "OperationFailed.IPv6Disabled",
-                    "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
-                    "Forbidden.OperateShareResource",
-                    "QuotaExceeded.IPv6PrefixMask",
-                    "OperationUnsupported.Ipv6Feature",
-                    "IllegalParam.Ipv6Prefix",
-                    "OperationFailed.ExistIPv6Used",
-                    "OperationUnsupported.UnboundIpv6PrefixFeature",
-                    "OperationUnsupported.UnboundIpv6Feature",
-                    "OperationUnsupported.FreePrivateIpv6",
-                    "ResourceNotFound.VSwitch",
-                    "ResourceNotFound.VSwitchCidrReservation",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.IPv6AddressAlreadyAllocated",
+                        "OperationFailed.AddressNotInVSwitchCidr",
+                        "IllegalParam.IpAddress",
+                        "OperationFailed.IPv6Disabled",
+                        "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
+                        "Forbidden.OperateShareResource",
+                        "QuotaExceeded.IPv6PrefixMask",
+                        "OperationUnsupported.Ipv6Feature",
+                        "IllegalParam.Ipv6Prefix",
+                        "OperationFailed.ExistIPv6Used",
+                        "OperationUnsupported.UnboundIpv6PrefixFeature",
+                        "OperationUnsupported.UnboundIpv6Feature",
+                        "OperationUnsupported.FreePrivateIpv6",
+                        "ResourceNotFound.VSwitch",
+                        "ResourceNotFound.VSwitchCidrReservation",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AllocateIpv6AddressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
             1 => Self::OperationFailedAddressNotInVSwitchCidr(error),
             2 => Self::IllegalParamIpAddress(error),
@@ -437,113 +454,61 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AllocateIpv6AddressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => {
-                ("OperationFailedIPv6AddressAlreadyAllocated", error)
-            }
-            Self::OperationFailedAddressNotInVSwitchCidr(error) => {
-                ("OperationFailedAddressNotInVSwitchCidr", error)
-            }
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::OperationFailedIPv6Disabled(error) => {
-                ("OperationFailedIPv6Disabled", error)
-            }
+            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => (0, error),
+            Self::OperationFailedAddressNotInVSwitchCidr(error) => (1, error),
+            Self::IllegalParamIpAddress(error) => (2, error),
+            Self::OperationFailedIPv6Disabled(error) => (3, error),
             Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
-                ("OperationFailedIpPrefixMustInVSwitchCidrReservation", error)
+                (4, error)
             }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::QuotaExceededIPv6PrefixMask(error) => {
-                ("QuotaExceededIPv6PrefixMask", error)
-            }
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::IllegalParamIpv6Prefix(error) => ("IllegalParamIpv6Prefix", error),
-            Self::OperationFailedExistIPv6Used(error) => {
-                ("OperationFailedExistIPv6Used", error)
-            }
-            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => {
-                ("OperationUnsupportedUnboundIpv6PrefixFeature", error)
-            }
-            Self::OperationUnsupportedUnboundIpv6Feature(error) => {
-                ("OperationUnsupportedUnboundIpv6Feature", error)
-            }
-            Self::OperationUnsupportedFreePrivateIpv6(error) => {
-                ("OperationUnsupportedFreePrivateIpv6", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::ResourceNotFoundVSwitchCidrReservation(error) => {
-                ("ResourceNotFoundVSwitchCidrReservation", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenOperateShareResource(error) => (5, error),
+            Self::QuotaExceededIPv6PrefixMask(error) => (6, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (7, error),
+            Self::IllegalParamIpv6Prefix(error) => (8, error),
+            Self::OperationFailedExistIPv6Used(error) => (9, error),
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => (10, error),
+            Self::OperationUnsupportedUnboundIpv6Feature(error) => (11, error),
+            Self::OperationUnsupportedFreePrivateIpv6(error) => (12, error),
+            Self::ResourceNotFoundVSwitch(error) => (13, error),
+            Self::ResourceNotFoundVSwitchCidrReservation(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for AllocateIpv6AddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(_) => {
-                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            }
-            Self::OperationFailedAddressNotInVSwitchCidr(_) => {
-                Self::OperationFailedAddressNotInVSwitchCidr(error)
-            }
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::OperationFailedIPv6Disabled(_) => {
-                Self::OperationFailedIPv6Disabled(error)
-            }
-            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(_) => {
-                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::QuotaExceededIPv6PrefixMask(_) => {
-                Self::QuotaExceededIPv6PrefixMask(error)
-            }
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::IllegalParamIpv6Prefix(_) => Self::IllegalParamIpv6Prefix(error),
-            Self::OperationFailedExistIPv6Used(_) => {
-                Self::OperationFailedExistIPv6Used(error)
-            }
-            Self::OperationUnsupportedUnboundIpv6PrefixFeature(_) => {
-                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            }
-            Self::OperationUnsupportedUnboundIpv6Feature(_) => {
-                Self::OperationUnsupportedUnboundIpv6Feature(error)
-            }
-            Self::OperationUnsupportedFreePrivateIpv6(_) => {
-                Self::OperationUnsupportedFreePrivateIpv6(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::ResourceNotFoundVSwitchCidrReservation(_) => {
-                Self::ResourceNotFoundVSwitchCidrReservation(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateIpv6AddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIPv6AddressAlreadyAllocated",
+            "OperationFailedAddressNotInVSwitchCidr",
+            "IllegalParamIpAddress",
+            "OperationFailedIPv6Disabled",
+            "OperationFailedIpPrefixMustInVSwitchCidrReservation",
+            "ForbiddenOperateShareResource",
+            "QuotaExceededIPv6PrefixMask",
+            "OperationUnsupportedIpv6Feature",
+            "IllegalParamIpv6Prefix",
+            "OperationFailedExistIPv6Used",
+            "OperationUnsupportedUnboundIpv6PrefixFeature",
+            "OperationUnsupportedUnboundIpv6Feature",
+            "OperationUnsupportedFreePrivateIpv6",
+            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVSwitchCidrReservation",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateIpv6AddressError {

@@ -98,6 +98,7 @@ impl Default for AssociateHaVipRequest {
 }
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateHaVipRequestBuilder {
         AssociateHaVipRequestBuilder {
             inner: AssociateHaVipRequest::default(),
@@ -220,6 +221,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateHaVipRequest::default(),
@@ -228,6 +230,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
@@ -322,36 +325,50 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.BindOnFreeNetworkInterface",
-                    "OperationUnsupported.BindMultipleType",
-                    "OperationUnsupported.BindOnMultipleVswitch",
-                    "InvalidVip.Status",
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "CountLimitExceed.HaVipOnInstance",
-                    "CountLimitExceeded.HaVipOnECSInstance",
-                    "OperationFailed.DistibuteLock",
-                    "InvalidNetworkInterfaceId.NotFound",
-                    "OperationFailed.QueryNetworkInterfaceInfo",
-                    "IllegalParam.InstanceType",
-                    "OperationUnsupported.BindOnSameEcs",
-                    "OperationUnsupported.HavipBindType",
-                    "InvalidInstance.NotExist",
-                    "OperationDenied.BindOnSameEcs",
-                    "Forbidden.HaVip",
-                    "InvalidInstanceId.NotFound",
-                    "ResourceNotFound.EcsInstance",
-                    "InvalidStatus.NotAllow",
-                    "InvalidHaVip.Exist",
-                    "InvalidRegionId.NotFound",
-                    "QuotaExceeded.HaVipBindInstance",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.BindOnFreeNetworkInterface",
+                        "OperationUnsupported.BindMultipleType",
+                        "OperationUnsupported.BindOnMultipleVswitch",
+                        "InvalidVip.Status",
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "CountLimitExceed.HaVipOnInstance",
+                        "CountLimitExceeded.HaVipOnECSInstance",
+                        "OperationFailed.DistibuteLock",
+                        "InvalidNetworkInterfaceId.NotFound",
+                        "OperationFailed.QueryNetworkInterfaceInfo",
+                        "IllegalParam.InstanceType",
+                        "OperationUnsupported.BindOnSameEcs",
+                        "OperationUnsupported.HavipBindType",
+                        "InvalidInstance.NotExist",
+                        "OperationDenied.BindOnSameEcs",
+                        "Forbidden.HaVip",
+                        "InvalidInstanceId.NotFound",
+                        "ResourceNotFound.EcsInstance",
+                        "InvalidStatus.NotAllow",
+                        "InvalidHaVip.Exist",
+                        "InvalidRegionId.NotFound",
+                        "QuotaExceeded.HaVipBindInstance",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateHaVipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationUnsupportedBindOnFreeNetworkInterface(error),
             1 => Self::OperationUnsupportedBindMultipleType(error),
             2 => Self::OperationUnsupportedBindOnMultipleVswitch(error),
@@ -379,137 +396,77 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateHaVipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => {
-                ("OperationUnsupportedBindOnFreeNetworkInterface", error)
-            }
-            Self::OperationUnsupportedBindMultipleType(error) => {
-                ("OperationUnsupportedBindMultipleType", error)
-            }
-            Self::OperationUnsupportedBindOnMultipleVswitch(error) => {
-                ("OperationUnsupportedBindOnMultipleVswitch", error)
-            }
-            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CountLimitExceedHaVipOnInstance(error) => {
-                ("CountLimitExceedHaVipOnInstance", error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
-                ("CountLimitExceededHaVipOnEcsInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::InvalidNetworkInterfaceIdNotFound(error) => {
-                ("InvalidNetworkInterfaceIdNotFound", error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
-                ("OperationFailedQueryNetworkInterfaceInfo", error)
-            }
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::OperationUnsupportedBindOnSameEcs(error) => {
-                ("OperationUnsupportedBindOnSameEcs", error)
-            }
-            Self::OperationUnsupportedHavipBindType(error) => {
-                ("OperationUnsupportedHavipBindType", error)
-            }
-            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
-            Self::OperationDeniedBindOnSameEcs(error) => {
-                ("OperationDeniedBindOnSameEcs", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
-            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::QuotaExceededHaVipBindInstance(error) => {
-                ("QuotaExceededHaVipBindInstance", error)
-            }
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => (0, error),
+            Self::OperationUnsupportedBindMultipleType(error) => (1, error),
+            Self::OperationUnsupportedBindOnMultipleVswitch(error) => (2, error),
+            Self::InvalidVipStatus(error) => (3, error),
+            Self::IncorrectHaVipStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::CountLimitExceedHaVipOnInstance(error) => (6, error),
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => (7, error),
+            Self::OperationFailedDistibuteLock(error) => (8, error),
+            Self::InvalidNetworkInterfaceIdNotFound(error) => (9, error),
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (10, error),
+            Self::IllegalParamInstanceType(error) => (11, error),
+            Self::OperationUnsupportedBindOnSameEcs(error) => (12, error),
+            Self::OperationUnsupportedHavipBindType(error) => (13, error),
+            Self::InvalidInstanceNotExist(error) => (14, error),
+            Self::OperationDeniedBindOnSameEcs(error) => (15, error),
+            Self::ForbiddenHaVip(error) => (16, error),
+            Self::InvalidInstanceIdNotFound(error) => (17, error),
+            Self::ResourceNotFoundEcsInstance(error) => (18, error),
+            Self::InvalidStatusNotAllow(error) => (19, error),
+            Self::InvalidHaVipExist(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::QuotaExceededHaVipBindInstance(error) => (22, error),
+            Self::InvalidHaVipIdNotFound(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for AssociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(_) => {
-                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            }
-            Self::OperationUnsupportedBindMultipleType(_) => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            Self::OperationUnsupportedBindOnMultipleVswitch(_) => {
-                Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            }
-            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CountLimitExceedHaVipOnInstance(_) => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::InvalidNetworkInterfaceIdNotFound(_) => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::OperationUnsupportedBindOnSameEcs(_) => {
-                Self::OperationUnsupportedBindOnSameEcs(error)
-            }
-            Self::OperationUnsupportedHavipBindType(_) => {
-                Self::OperationUnsupportedHavipBindType(error)
-            }
-            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
-            Self::OperationDeniedBindOnSameEcs(_) => {
-                Self::OperationDeniedBindOnSameEcs(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
-            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::QuotaExceededHaVipBindInstance(_) => {
-                Self::QuotaExceededHaVipBindInstance(error)
-            }
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedBindOnFreeNetworkInterface",
+            "OperationUnsupportedBindMultipleType",
+            "OperationUnsupportedBindOnMultipleVswitch",
+            "InvalidVipStatus",
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "CountLimitExceedHaVipOnInstance",
+            "CountLimitExceededHaVipOnEcsInstance",
+            "OperationFailedDistibuteLock",
+            "InvalidNetworkInterfaceIdNotFound",
+            "OperationFailedQueryNetworkInterfaceInfo",
+            "IllegalParamInstanceType",
+            "OperationUnsupportedBindOnSameEcs",
+            "OperationUnsupportedHavipBindType",
+            "InvalidInstanceNotExist",
+            "OperationDeniedBindOnSameEcs",
+            "ForbiddenHaVip",
+            "InvalidInstanceIdNotFound",
+            "ResourceNotFoundEcsInstance",
+            "InvalidStatusNotAllow",
+            "InvalidHaVipExist",
+            "InvalidRegionIdNotFound",
+            "QuotaExceededHaVipBindInstance",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateHaVipError {

@@ -80,6 +80,7 @@ impl Default for AssociateRouteTableRequest {
 }
 impl AssociateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTableRequestBuilder {
         AssociateRouteTableRequestBuilder {
             inner: AssociateRouteTableRequest::default(),
@@ -189,6 +190,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTableRequest::default(),
@@ -197,6 +199,7 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,28 +281,42 @@ pub enum AssociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationDenied.CloudBoxVbrEntryExist",
-                    "OperationDenied.OtherCloudBoxVbrEntryExist",
-                    "ResourceAlreadyAssociated.RouteTable",
-                    "OperationDenied.AssociateGatewayRouteTable",
-                    "OperationDenied.SwitchToSystemRouteTable",
-                    "ResourceNotFound.VSwitch",
-                    "InvalidRouteTableId.NotFound",
-                    "OperationDenied.LocalRouteEntryModified",
-                    "MissingParam.VSwitchId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "IncorrectVSwitchStatus",
-                    "Forbidden.VSwitchAlreadyAssociatedRouteTable",
-                    "Forbidden.NotInSameVpc",
-                    "IncorrectStatus.RouteTable",
-                    "InvalidVSwitchId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.CloudBoxVbrEntryExist",
+                        "OperationDenied.OtherCloudBoxVbrEntryExist",
+                        "ResourceAlreadyAssociated.RouteTable",
+                        "OperationDenied.AssociateGatewayRouteTable",
+                        "OperationDenied.SwitchToSystemRouteTable",
+                        "ResourceNotFound.VSwitch",
+                        "InvalidRouteTableId.NotFound",
+                        "OperationDenied.LocalRouteEntryModified",
+                        "MissingParam.VSwitchId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "IncorrectVSwitchStatus",
+                        "Forbidden.VSwitchAlreadyAssociatedRouteTable",
+                        "Forbidden.NotInSameVpc",
+                        "IncorrectStatus.RouteTable",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateRouteTableError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationDeniedCloudBoxVbrEntryExist(error),
             1 => Self::OperationDeniedOtherCloudBoxVbrEntryExist(error),
             2 => Self::ResourceAlreadyAssociatedRouteTable(error),
@@ -319,101 +336,61 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateRouteTableError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(error) => {
-                ("OperationDeniedCloudBoxVbrEntryExist", error)
-            }
-            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => {
-                ("OperationDeniedOtherCloudBoxVbrEntryExist", error)
-            }
-            Self::ResourceAlreadyAssociatedRouteTable(error) => {
-                ("ResourceAlreadyAssociatedRouteTable", error)
-            }
-            Self::OperationDeniedAssociateGatewayRouteTable(error) => {
-                ("OperationDeniedAssociateGatewayRouteTable", error)
-            }
-            Self::OperationDeniedSwitchToSystemRouteTable(error) => {
-                ("OperationDeniedSwitchToSystemRouteTable", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(error) => {
-                ("OperationDeniedLocalRouteEntryModified", error)
-            }
-            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => {
-                ("ForbiddenVSwitchAlreadyAssociatedRouteTable", error)
-            }
-            Self::ForbiddenNotInSameVpc(error) => ("ForbiddenNotInSameVpc", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedCloudBoxVbrEntryExist(error) => (0, error),
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => (1, error),
+            Self::ResourceAlreadyAssociatedRouteTable(error) => (2, error),
+            Self::OperationDeniedAssociateGatewayRouteTable(error) => (3, error),
+            Self::OperationDeniedSwitchToSystemRouteTable(error) => (4, error),
+            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::InvalidRouteTableIdNotFound(error) => (6, error),
+            Self::OperationDeniedLocalRouteEntryModified(error) => (7, error),
+            Self::MissingParamVSwitchId(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidParameterAction(error) => (10, error),
+            Self::IncorrectVSwitchStatus(error) => (11, error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => (12, error),
+            Self::ForbiddenNotInSameVpc(error) => (13, error),
+            Self::IncorrectStatusRouteTable(error) => (14, error),
+            Self::InvalidVSwitchIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for AssociateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(_) => {
-                Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            }
-            Self::OperationDeniedOtherCloudBoxVbrEntryExist(_) => {
-                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            }
-            Self::ResourceAlreadyAssociatedRouteTable(_) => {
-                Self::ResourceAlreadyAssociatedRouteTable(error)
-            }
-            Self::OperationDeniedAssociateGatewayRouteTable(_) => {
-                Self::OperationDeniedAssociateGatewayRouteTable(error)
-            }
-            Self::OperationDeniedSwitchToSystemRouteTable(_) => {
-                Self::OperationDeniedSwitchToSystemRouteTable(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(_) => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(_) => {
-                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            }
-            Self::ForbiddenNotInSameVpc(_) => Self::ForbiddenNotInSameVpc(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedCloudBoxVbrEntryExist",
+            "OperationDeniedOtherCloudBoxVbrEntryExist",
+            "ResourceAlreadyAssociatedRouteTable",
+            "OperationDeniedAssociateGatewayRouteTable",
+            "OperationDeniedSwitchToSystemRouteTable",
+            "ResourceNotFoundVSwitch",
+            "InvalidRouteTableIdNotFound",
+            "OperationDeniedLocalRouteEntryModified",
+            "MissingParamVSwitchId",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "IncorrectVSwitchStatus",
+            "ForbiddenVSwitchAlreadyAssociatedRouteTable",
+            "ForbiddenNotInSameVpc",
+            "IncorrectStatusRouteTable",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableError {

@@ -94,6 +94,7 @@ impl Default for AssociateRouteTableWithGatewayRequest {
 }
 impl AssociateRouteTableWithGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTableWithGatewayRequestBuilder {
         AssociateRouteTableWithGatewayRequestBuilder {
             inner: AssociateRouteTableWithGatewayRequest::default(),
@@ -232,6 +233,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTableWithGatewayRequest::default(),
@@ -240,6 +242,7 @@ impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -317,27 +320,41 @@ pub enum AssociateRouteTableWithGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceAlreadyAssociated.Ipv4Gateway",
-                    "ResourceNotFound.GatewayRouteTable",
-                    "IncorrectStatus.GatewayRouteTable",
-                    "ResourceAlreadyAssociated.GatewayRouteTable",
-                    "OperationDenied.Ipv4GatewayNotActive",
-                    "OperationDenied.RouteTableTypeIncorrect",
-                    "ResourceNotFound.RouteTable",
-                    "OperationDenied.GatewayAndTableNotInOneVpc",
-                    "IncorrectStatus.RouteTable",
-                    "IllegalParam.GatewayType",
-                    "UnsupportedFeature.Ipv6GatewayRouteTable",
-                    "OperationDenied.IngressRoutingNotSupportAnycast",
-                    "OperationDenied.ExistPublicIpv6IpInVpc",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceAlreadyAssociated.Ipv4Gateway",
+                        "ResourceNotFound.GatewayRouteTable",
+                        "IncorrectStatus.GatewayRouteTable",
+                        "ResourceAlreadyAssociated.GatewayRouteTable",
+                        "OperationDenied.Ipv4GatewayNotActive",
+                        "OperationDenied.RouteTableTypeIncorrect",
+                        "ResourceNotFound.RouteTable",
+                        "OperationDenied.GatewayAndTableNotInOneVpc",
+                        "IncorrectStatus.RouteTable",
+                        "IllegalParam.GatewayType",
+                        "UnsupportedFeature.Ipv6GatewayRouteTable",
+                        "OperationDenied.IngressRoutingNotSupportAnycast",
+                        "OperationDenied.ExistPublicIpv6IpInVpc",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateRouteTableWithGatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundIpv4Gateway(error),
             1 => Self::IncorrectStatusIpv4Gateway(error),
             2 => Self::ResourceAlreadyAssociatedIpv4Gateway(error),
@@ -356,119 +373,59 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewa
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateRouteTableWithGatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => {
-                ("ResourceAlreadyAssociatedIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(error) => {
-                ("IncorrectStatusGatewayRouteTable", error)
-            }
-            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => {
-                ("ResourceAlreadyAssociatedGatewayRouteTable", error)
-            }
-            Self::OperationDeniedIpv4GatewayNotActive(error) => {
-                ("OperationDeniedIpv4GatewayNotActive", error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
-                ("OperationDeniedRouteTableTypeIncorrect", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => {
-                ("OperationDeniedGatewayAndTableNotInOneVpc", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::IllegalParamGatewayType(error) => ("IllegalParamGatewayType", error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
-                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
-            }
-            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => {
-                ("OperationDeniedIngressRoutingNotSupportAnycast", error)
-            }
-            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => {
-                ("OperationDeniedExistPublicIpv6IpInVpc", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
+            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => (2, error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
+            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
+            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => (5, error),
+            Self::OperationDeniedIpv4GatewayNotActive(error) => (6, error),
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => (7, error),
+            Self::ResourceNotFoundRouteTable(error) => (8, error),
+            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => (9, error),
+            Self::IncorrectStatusRouteTable(error) => (10, error),
+            Self::IllegalParamGatewayType(error) => (11, error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (12, error),
+            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => (13, error),
+            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for AssociateRouteTableWithGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Gateway(_) => {
-                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(_) => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            Self::ResourceAlreadyAssociatedGatewayRouteTable(_) => {
-                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
-            }
-            Self::OperationDeniedIpv4GatewayNotActive(_) => {
-                Self::OperationDeniedIpv4GatewayNotActive(error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::OperationDeniedGatewayAndTableNotInOneVpc(_) => {
-                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::IllegalParamGatewayType(_) => Self::IllegalParamGatewayType(error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            Self::OperationDeniedIngressRoutingNotSupportAnycast(_) => {
-                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
-            }
-            Self::OperationDeniedExistPublicIpv6IpInVpc(_) => {
-                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTableWithGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceAlreadyAssociatedIpv4Gateway",
+            "ResourceNotFoundGatewayRouteTable",
+            "IncorrectStatusGatewayRouteTable",
+            "ResourceAlreadyAssociatedGatewayRouteTable",
+            "OperationDeniedIpv4GatewayNotActive",
+            "OperationDeniedRouteTableTypeIncorrect",
+            "ResourceNotFoundRouteTable",
+            "OperationDeniedGatewayAndTableNotInOneVpc",
+            "IncorrectStatusRouteTable",
+            "IllegalParamGatewayType",
+            "UnsupportedFeatureIpv6GatewayRouteTable",
+            "OperationDeniedIngressRoutingNotSupportAnycast",
+            "OperationDeniedExistPublicIpv6IpInVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {

@@ -103,6 +103,7 @@ impl Default for AssociateRouteTablesWithVpcGatewayEndpointRequest {
 }
 impl AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
         AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
             inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
@@ -233,6 +234,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
@@ -241,6 +243,7 @@ impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -334,32 +337,46 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "ResourceNotFound.ServiceName",
-                    "ResourceNotFound.PrefixList",
-                    "ResourceNotFound.RouteTable",
-                    "Mismatch.VpcAndRouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "ResourceAlreadyExist.Association",
-                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                    "VPC_SWITCH_STATUS_ERROR",
-                    "QuotaExceeded.VpcRouteEntryNum",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "SystemBusy",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "IncorrectStatus.CenStatus",
-                    "UnsupportedFeature.RouterTableType",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "ResourceNotFound.ServiceName",
+                        "ResourceNotFound.PrefixList",
+                        "ResourceNotFound.RouteTable",
+                        "Mismatch.VpcAndRouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "ResourceAlreadyExist.Association",
+                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                        "VPC_SWITCH_STATUS_ERROR",
+                        "QuotaExceeded.VpcRouteEntryNum",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "SystemBusy",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "IncorrectStatus.CenStatus",
+                        "UnsupportedFeature.RouterTableType",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateRouteTablesWithVpcGatewayEndpointError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedConcurrentOperation(error),
             1 => Self::IdempotentParameterMismatch(error),
             2 => Self::ResourceNotFoundGatewayEndpoint(error),
@@ -383,125 +400,71 @@ for AssociateRouteTablesWithVpcGatewayEndpointError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateRouteTablesWithVpcGatewayEndpointError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::ResourceNotFoundServiceName(error) => {
-                ("ResourceNotFoundServiceName", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::MismatchVpcAndRouteTable(error) => ("MismatchVpcAndRouteTable", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::ResourceAlreadyExistAssociation(error) => {
-                ("ResourceAlreadyExistAssociation", error)
-            }
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
-                ("VpcRouteEntryCidrBlockDuplicate", error)
-            }
-            Self::VpcSwitchStatusError(error) => ("VpcSwitchStatusError", error),
-            Self::QuotaExceededVpcRouteEntryNum(error) => {
-                ("QuotaExceededVpcRouteEntryNum", error)
-            }
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
+            Self::ResourceNotFoundServiceName(error) => (4, error),
+            Self::ResourceNotFoundPrefixList(error) => (5, error),
+            Self::ResourceNotFoundRouteTable(error) => (6, error),
+            Self::MismatchVpcAndRouteTable(error) => (7, error),
+            Self::IncorrectStatusRouteTable(error) => (8, error),
+            Self::ResourceAlreadyExistAssociation(error) => (9, error),
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => (10, error),
+            Self::VpcSwitchStatusError(error) => (11, error),
+            Self::QuotaExceededVpcRouteEntryNum(error) => (12, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (13, error)
             }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::UnsupportedFeatureRouterTableType(error) => {
-                ("UnsupportedFeatureRouterTableType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (14, error),
+            Self::Forbbiden(error) => (15, error),
+            Self::InvalidRegionIdNotFound(error) => (16, error),
+            Self::IncorrectStatusVpc(error) => (17, error),
+            Self::IncorrectStatusCenStatus(error) => (18, error),
+            Self::UnsupportedFeatureRouterTableType(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for AssociateRouteTablesWithVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::ResourceNotFoundServiceName(_) => {
-                Self::ResourceNotFoundServiceName(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::MismatchVpcAndRouteTable(_) => Self::MismatchVpcAndRouteTable(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::ResourceAlreadyExistAssociation(_) => {
-                Self::ResourceAlreadyExistAssociation(error)
-            }
-            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            Self::VpcSwitchStatusError(_) => Self::VpcSwitchStatusError(error),
-            Self::QuotaExceededVpcRouteEntryNum(_) => {
-                Self::QuotaExceededVpcRouteEntryNum(error)
-            }
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::UnsupportedFeatureRouterTableType(_) => {
-                Self::UnsupportedFeatureRouterTableType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IncorrectStatusGatewayEndpoint",
+            "ResourceNotFoundServiceName",
+            "ResourceNotFoundPrefixList",
+            "ResourceNotFoundRouteTable",
+            "MismatchVpcAndRouteTable",
+            "IncorrectStatusRouteTable",
+            "ResourceAlreadyExistAssociation",
+            "VpcRouteEntryCidrBlockDuplicate",
+            "VpcSwitchStatusError",
+            "QuotaExceededVpcRouteEntryNum",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "SystemBusy",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusVpc",
+            "IncorrectStatusCenStatus",
+            "UnsupportedFeatureRouterTableType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {

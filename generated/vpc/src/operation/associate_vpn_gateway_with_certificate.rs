@@ -116,6 +116,7 @@ impl Default for AssociateVpnGatewayWithCertificateRequest {
 }
 impl AssociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateVpnGatewayWithCertificateRequestBuilder {
         AssociateVpnGatewayWithCertificateRequestBuilder {
             inner: AssociateVpnGatewayWithCertificateRequest::default(),
@@ -271,6 +272,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     }
 }
 impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateVpnGatewayWithCertificateRequest::default(),
@@ -279,6 +281,7 @@ impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -355,25 +358,39 @@ pub enum AssociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CertificateType",
-                    "OperationFailed.NotNationalStandard",
-                    "VpnGateway.Configuring",
-                    "OperationFailed.NoRamPermission",
-                    "OperationFailed.AssociationExist",
-                    "OperationFailed.AnotherAssociationExist",
-                    "SystemBusy",
-                    "OperationFailed.InvalidCertificate",
-                    "Forbidden",
-                    "Forbidden.NoSlrPermission",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidCertificateId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CertificateType",
+                        "OperationFailed.NotNationalStandard",
+                        "VpnGateway.Configuring",
+                        "OperationFailed.NoRamPermission",
+                        "OperationFailed.AssociationExist",
+                        "OperationFailed.AnotherAssociationExist",
+                        "SystemBusy",
+                        "OperationFailed.InvalidCertificate",
+                        "Forbidden",
+                        "Forbidden.NoSlrPermission",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidCertificateId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AssociateVpnGatewayWithCertificateError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamCertificateType(error),
             1 => Self::OperationFailedNotNationalStandard(error),
             2 => Self::VpnGatewayConfiguring(error),
@@ -390,93 +407,55 @@ for AssociateVpnGatewayWithCertificateError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AssociateVpnGatewayWithCertificateError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error) => {
-                ("IllegalParamCertificateType", error)
-            }
-            Self::OperationFailedNotNationalStandard(error) => {
-                ("OperationFailedNotNationalStandard", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationFailedAssociationExist(error) => {
-                ("OperationFailedAssociationExist", error)
-            }
-            Self::OperationFailedAnotherAssociationExist(error) => {
-                ("OperationFailedAnotherAssociationExist", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::OperationFailedInvalidCertificate(error) => {
-                ("OperationFailedInvalidCertificate", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ForbiddenNoSlrPermission(error) => ("ForbiddenNoSlrPermission", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidCertificateIdNotFound(error) => {
-                ("InvalidCertificateIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCertificateType(error) => (0, error),
+            Self::OperationFailedNotNationalStandard(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::OperationFailedNoRamPermission(error) => (3, error),
+            Self::OperationFailedAssociationExist(error) => (4, error),
+            Self::OperationFailedAnotherAssociationExist(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::OperationFailedInvalidCertificate(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::ForbiddenNoSlrPermission(error) => (9, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
+            Self::InvalidCertificateIdNotFound(error) => (11, error),
+            Self::OperationConflict(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for AssociateVpnGatewayWithCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCertificateType(_) => {
-                Self::IllegalParamCertificateType(error)
-            }
-            Self::OperationFailedNotNationalStandard(_) => {
-                Self::OperationFailedNotNationalStandard(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationFailedAssociationExist(_) => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            Self::OperationFailedAnotherAssociationExist(_) => {
-                Self::OperationFailedAnotherAssociationExist(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::OperationFailedInvalidCertificate(_) => {
-                Self::OperationFailedInvalidCertificate(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidCertificateIdNotFound(_) => {
-                Self::InvalidCertificateIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateVpnGatewayWithCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCertificateType",
+            "OperationFailedNotNationalStandard",
+            "VpnGatewayConfiguring",
+            "OperationFailedNoRamPermission",
+            "OperationFailedAssociationExist",
+            "OperationFailedAnotherAssociationExist",
+            "SystemBusy",
+            "OperationFailedInvalidCertificate",
+            "Forbidden",
+            "ForbiddenNoSlrPermission",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidCertificateIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {

@@ -90,6 +90,7 @@ impl Default for AttachDhcpOptionsSetToVpcRequest {
 }
 impl AttachDhcpOptionsSetToVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachDhcpOptionsSetToVpcRequestBuilder {
         AttachDhcpOptionsSetToVpcRequestBuilder {
             inner: AttachDhcpOptionsSetToVpcRequest::default(),
@@ -211,6 +212,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     }
 }
 impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachDhcpOptionsSetToVpcRequest::default(),
@@ -219,6 +221,7 @@ impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,23 +291,37 @@ pub enum AttachDhcpOptionsSetToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.OperateShareResource",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "InvalidVpcId.NotFound",
-                    "IncorrectStatus.VpcDhcpOptionsSet",
-                    "OperationFailed.AttachmentExist",
-                    "QuotaExceeded.AttachVpcNumber",
-                    "TaskConflict",
-                    "MissingParam.VpcId",
-                    "MissingParam.DhcpOptionsSetId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.OperateShareResource",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "InvalidVpcId.NotFound",
+                        "IncorrectStatus.VpcDhcpOptionsSet",
+                        "OperationFailed.AttachmentExist",
+                        "QuotaExceeded.AttachVpcNumber",
+                        "TaskConflict",
+                        "MissingParam.VpcId",
+                        "MissingParam.DhcpOptionsSetId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AttachDhcpOptionsSetToVpcError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenOperateShareResource(error),
             1 => Self::InvalidDhcpOptionsSetIdNotFound(error),
             2 => Self::IncorrectStatusDhcpOptionsSet(error),
@@ -319,85 +336,51 @@ impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AttachDhcpOptionsSetToVpcError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
-                ("IncorrectStatusVpcDhcpOptionsSet", error)
-            }
-            Self::OperationFailedAttachmentExist(error) => {
-                ("OperationFailedAttachmentExist", error)
-            }
-            Self::QuotaExceededAttachVpcNumber(error) => {
-                ("QuotaExceededAttachVpcNumber", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::MissingParamDhcpOptionsSetId(error) => {
-                ("MissingParamDhcpOptionsSetId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenOperateShareResource(error) => (0, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (1, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (2, error),
+            Self::InvalidVpcIdNotFound(error) => (3, error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (4, error),
+            Self::OperationFailedAttachmentExist(error) => (5, error),
+            Self::QuotaExceededAttachVpcNumber(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::MissingParamVpcId(error) => (8, error),
+            Self::MissingParamDhcpOptionsSetId(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AttachDhcpOptionsSetToVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            Self::OperationFailedAttachmentExist(_) => {
-                Self::OperationFailedAttachmentExist(error)
-            }
-            Self::QuotaExceededAttachVpcNumber(_) => {
-                Self::QuotaExceededAttachVpcNumber(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::MissingParamDhcpOptionsSetId(_) => {
-                Self::MissingParamDhcpOptionsSetId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachDhcpOptionsSetToVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenOperateShareResource",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "InvalidVpcIdNotFound",
+            "IncorrectStatusVpcDhcpOptionsSet",
+            "OperationFailedAttachmentExist",
+            "QuotaExceededAttachVpcNumber",
+            "TaskConflict",
+            "MissingParamVpcId",
+            "MissingParamDhcpOptionsSetId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachDhcpOptionsSetToVpcError {

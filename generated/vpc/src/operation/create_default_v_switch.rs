@@ -88,6 +88,7 @@ impl Default for CreateDefaultVSwitchRequest {
 }
 impl CreateDefaultVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDefaultVSwitchRequestBuilder {
         CreateDefaultVSwitchRequestBuilder {
             inner: CreateDefaultVSwitchRequest::default(),
@@ -197,6 +198,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDefaultVSwitchRequest::default(),
@@ -205,6 +207,7 @@ impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -332,48 +335,62 @@ pub enum CreateDefaultVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDescription.Malformed",
-                    "InvalidVSwitchName.Malformed",
-                    "InvalidVSwitchDiscription.Malformed",
-                    "Abs.Vpc.InvalidDescription.Malformed",
-                    "ResourceNotAvailable",
-                    "InvalidParameter",
-                    "InvalidCidrBlock.Overlapped",
-                    "QuotaExceeded.VSwitch",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCirdrBlock.MaskLength",
-                    "IncorrectVpcStatus",
-                    "CreateVSwitch.IncorrectStatus.cbnStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "MissingParameter",
-                    "TaskConflict",
-                    "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
-                    "Forbidden.VpcNotFound",
-                    "RouteConflict.AlreadyExist",
-                    "OperationFailed.CidrAcross",
-                    "Duplicated.ClientToken",
-                    "OperationFailed.Ipv6CidrBlockExisted",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.VpcIpv6Disabled",
-                    "IncorrectStatus.cbnStatus",
-                    "OperationFailed.DefaultVpcNotExist",
-                    "UnsupportedFeature.CloudBoxIpv6",
-                    "OperationDenied.VpcPeerExist",
-                    "OperationDenied.CenAttached",
-                    "OperationDenied.NatgwExist",
-                    "OperationDenied.OtherSubnetCreating",
-                    "OperationFailed.DefaultVSwitchExist",
-                    "InvalidStatus.RouteEntry",
-                    "InvalidZoneId.NotFound",
-                    "Invalid.NotExist",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "Abs.Vpc.InvalidDescription.Malformed",
+                        "ResourceNotAvailable",
+                        "InvalidParameter",
+                        "InvalidCidrBlock.Overlapped",
+                        "QuotaExceeded.VSwitch",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCirdrBlock.MaskLength",
+                        "IncorrectVpcStatus",
+                        "CreateVSwitch.IncorrectStatus.cbnStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                        "Forbidden.VpcNotFound",
+                        "RouteConflict.AlreadyExist",
+                        "OperationFailed.CidrAcross",
+                        "Duplicated.ClientToken",
+                        "OperationFailed.Ipv6CidrBlockExisted",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "IncorrectStatus.cbnStatus",
+                        "OperationFailed.DefaultVpcNotExist",
+                        "UnsupportedFeature.CloudBoxIpv6",
+                        "OperationDenied.VpcPeerExist",
+                        "OperationDenied.CenAttached",
+                        "OperationDenied.NatgwExist",
+                        "OperationDenied.OtherSubnetCreating",
+                        "OperationFailed.DefaultVSwitchExist",
+                        "InvalidStatus.RouteEntry",
+                        "InvalidZoneId.NotFound",
+                        "Invalid.NotExist",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateDefaultVSwitchError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDescriptionMalformed(error),
             1 => Self::InvalidVSwitchNameMalformed(error),
             2 => Self::InvalidVSwitchDiscriptionMalformed(error),
@@ -413,183 +430,101 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateDefaultVSwitchError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(error) => {
-                ("AbsVpcInvalidDescriptionMalformed", error)
-            }
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidCidrBlockOverlapped(error) => {
-                ("InvalidCidrBlockOverlapped", error)
-            }
-            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCirdrBlockMaskLength(error) => {
-                ("InvalidCirdrBlockMaskLength", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
-                ("CreateVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => {
-                ("VpcSwitchRuleQuotaNotExists", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationFailedCidrAcross(error) => {
-                ("OperationFailedCidrAcross", error)
-            }
-            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => {
-                ("OperationFailedIpv6CidrBlockExisted", error)
-            }
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::OperationFailedDefaultVpcNotExist(error) => {
-                ("OperationFailedDefaultVpcNotExist", error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
-                ("UnsupportedFeatureCloudBoxIpv6", error)
-            }
-            Self::OperationDeniedVpcPeerExist(error) => {
-                ("OperationDeniedVpcPeerExist", error)
-            }
-            Self::OperationDeniedCenAttached(error) => {
-                ("OperationDeniedCenAttached", error)
-            }
-            Self::OperationDeniedNatgwExist(error) => {
-                ("OperationDeniedNatgwExist", error)
-            }
-            Self::OperationDeniedOtherSubnetCreating(error) => {
-                ("OperationDeniedOtherSubnetCreating", error)
-            }
-            Self::OperationFailedDefaultVSwitchExist(error) => {
-                ("OperationFailedDefaultVSwitchExist", error)
-            }
-            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidVSwitchNameMalformed(error) => (1, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
+            Self::AbsVpcInvalidDescriptionMalformed(error) => (3, error),
+            Self::ResourceNotAvailable(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidCidrBlockOverlapped(error) => (6, error),
+            Self::QuotaExceededVSwitch(error) => (7, error),
+            Self::IncorrectRouteEntryStatus(error) => (8, error),
+            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
+            Self::IncorrectVpcStatus(error) => (11, error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (12, error),
+            Self::InvalidCidrBlockMalformed(error) => (13, error),
+            Self::MissingParameter(error) => (14, error),
+            Self::TaskConflict(error) => (15, error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => (16, error),
+            Self::ForbiddenVpcNotFound(error) => (17, error),
+            Self::RouteConflictAlreadyExist(error) => (18, error),
+            Self::OperationFailedCidrAcross(error) => (19, error),
+            Self::DuplicatedClientToken(error) => (20, error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => (21, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (22, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (23, error),
+            Self::IncorrectStatusCbnStatus(error) => (24, error),
+            Self::OperationFailedDefaultVpcNotExist(error) => (25, error),
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => (26, error),
+            Self::OperationDeniedVpcPeerExist(error) => (27, error),
+            Self::OperationDeniedCenAttached(error) => (28, error),
+            Self::OperationDeniedNatgwExist(error) => (29, error),
+            Self::OperationDeniedOtherSubnetCreating(error) => (30, error),
+            Self::OperationFailedDefaultVSwitchExist(error) => (31, error),
+            Self::InvalidStatusRouteEntry(error) => (32, error),
+            Self::InvalidZoneIdNotFound(error) => (33, error),
+            Self::InvalidNotExist(error) => (34, error),
+            Self::InvalidVpcIdNotFound(error) => (35, error),
+            Self::Unhandled(error) => (36, error),
         }
     }
 }
 impl Clone for CreateDefaultVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(_) => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidCidrBlockOverlapped(_) => {
-                Self::InvalidCidrBlockOverlapped(error)
-            }
-            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCirdrBlockMaskLength(_) => {
-                Self::InvalidCirdrBlockMaskLength(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpcSwitchRuleQuotaNotExists(_) => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
-            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
-            Self::OperationFailedIpv6CidrBlockExisted(_) => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::OperationFailedDefaultVpcNotExist(_) => {
-                Self::OperationFailedDefaultVpcNotExist(error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            Self::OperationDeniedVpcPeerExist(_) => {
-                Self::OperationDeniedVpcPeerExist(error)
-            }
-            Self::OperationDeniedCenAttached(_) => {
-                Self::OperationDeniedCenAttached(error)
-            }
-            Self::OperationDeniedNatgwExist(_) => Self::OperationDeniedNatgwExist(error),
-            Self::OperationDeniedOtherSubnetCreating(_) => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            Self::OperationFailedDefaultVSwitchExist(_) => {
-                Self::OperationFailedDefaultVSwitchExist(error)
-            }
-            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDefaultVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "AbsVpcInvalidDescriptionMalformed",
+            "ResourceNotAvailable",
+            "InvalidParameter",
+            "InvalidCidrBlockOverlapped",
+            "QuotaExceededVSwitch",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCirdrBlockMaskLength",
+            "IncorrectVpcStatus",
+            "CreateVSwitchIncorrectStatusCbnStatus",
+            "InvalidCidrBlockMalformed",
+            "MissingParameter",
+            "TaskConflict",
+            "VpcSwitchRuleQuotaNotExists",
+            "ForbiddenVpcNotFound",
+            "RouteConflictAlreadyExist",
+            "OperationFailedCidrAcross",
+            "DuplicatedClientToken",
+            "OperationFailedIpv6CidrBlockExisted",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedVpcIpv6Disabled",
+            "IncorrectStatusCbnStatus",
+            "OperationFailedDefaultVpcNotExist",
+            "UnsupportedFeatureCloudBoxIpv6",
+            "OperationDeniedVpcPeerExist",
+            "OperationDeniedCenAttached",
+            "OperationDeniedNatgwExist",
+            "OperationDeniedOtherSubnetCreating",
+            "OperationFailedDefaultVSwitchExist",
+            "InvalidStatusRouteEntry",
+            "InvalidZoneIdNotFound",
+            "InvalidNotExist",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVSwitchError {

@@ -98,6 +98,7 @@ impl Default for CreateDefaultVpcRequest {
 }
 impl CreateDefaultVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDefaultVpcRequestBuilder {
         CreateDefaultVpcRequestBuilder {
             inner: CreateDefaultVpcRequest::default(),
@@ -218,6 +219,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     }
 }
 impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDefaultVpcRequest::default(),
@@ -226,6 +228,7 @@ impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateDefaultVpcResponse, CreateDefaultVpcError> {
@@ -330,32 +333,46 @@ pub enum CreateDefaultVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidResourceGroupId",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "MissingParam.EnableIpv6",
-                    "OperationUnsupported.Ipv6Feature",
-                    "IllegalParam.ZoneId",
-                    "OperationFailed.DefaultVpcExist",
-                    "InvalidRegionId.NotFound",
-                    "Forbbiden",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TOKEN_PROCESSING",
+                        "InvokeError",
+                        "InvalidParameter",
+                        "ResourceNotAvailable",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "QuotaExceeded.Vpc",
+                        "ResourceNotAvailable.Vpc",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidResourceGroupId",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "MissingParam.EnableIpv6",
+                        "OperationUnsupported.Ipv6Feature",
+                        "IllegalParam.ZoneId",
+                        "OperationFailed.DefaultVpcExist",
+                        "InvalidRegionId.NotFound",
+                        "Forbbiden",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateDefaultVpcError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::TokenProcessing(error),
             1 => Self::InvokeError(error),
             2 => Self::InvalidParameter(error),
@@ -379,93 +396,69 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateDefaultVpcError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error) => ("TokenProcessing", error),
-            Self::InvokeError(error) => ("InvokeError", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
-            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::OperationFailedDefaultVpcExist(error) => {
-                ("OperationFailedDefaultVpcExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TokenProcessing(error) => (0, error),
+            Self::InvokeError(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ResourceNotAvailable(error) => (3, error),
+            Self::InvalidVpcNameMalformed(error) => (4, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
+            Self::QuotaExceededVpc(error) => (6, error),
+            Self::ResourceNotAvailableVpc(error) => (7, error),
+            Self::InvalidUserCidrQuota(error) => (8, error),
+            Self::InvalidUserCidrMalformed(error) => (9, error),
+            Self::InvalidResourceGroupId(error) => (10, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
+            Self::MissingParamEnableIpv6(error) => (13, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
+            Self::IllegalParamZoneId(error) => (15, error),
+            Self::OperationFailedDefaultVpcExist(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::Forbbiden(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateDefaultVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TokenProcessing(_) => Self::TokenProcessing(error),
-            Self::InvokeError(_) => Self::InvokeError(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
-            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::OperationFailedDefaultVpcExist(_) => {
-                Self::OperationFailedDefaultVpcExist(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDefaultVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TokenProcessing",
+            "InvokeError",
+            "InvalidParameter",
+            "ResourceNotAvailable",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "QuotaExceededVpc",
+            "ResourceNotAvailableVpc",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidResourceGroupId",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedIPv6CidrNotReserved",
+            "MissingParamEnableIpv6",
+            "OperationUnsupportedIpv6Feature",
+            "IllegalParamZoneId",
+            "OperationFailedDefaultVpcExist",
+            "InvalidRegionIdNotFound",
+            "Forbbiden",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVpcError {

@@ -153,6 +153,7 @@ impl Default for CreateFullNatEntryRequest {
 }
 impl CreateFullNatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateFullNatEntryRequestBuilder {
         CreateFullNatEntryRequestBuilder {
             inner: CreateFullNatEntryRequest::default(),
@@ -358,6 +359,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateFullNatEntryRequest::default(),
@@ -366,6 +368,7 @@ impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -443,23 +446,37 @@ pub enum CreateFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.NatIp",
-                    "IllegalParamFormat.NatIp",
-                    "UnsupportedFeature.PrivateLinkMode",
-                    "QuotaExceeded.FullNatEntry",
-                    "IncorrectStatus.NatIp",
-                    "ResourceAlreadyExist.FullNatEntry",
-                    "IncorrectStatus.NetworkInterface",
-                    "OperationFailed.AllocateNatIpPortFailed",
-                    "IllegalParam.NetworkInterfaceId",
-                    "ResourceNotFound.NatGateway",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.NatIp",
+                        "IllegalParamFormat.NatIp",
+                        "UnsupportedFeature.PrivateLinkMode",
+                        "QuotaExceeded.FullNatEntry",
+                        "IncorrectStatus.NatIp",
+                        "ResourceAlreadyExist.FullNatEntry",
+                        "IncorrectStatus.NetworkInterface",
+                        "OperationFailed.AllocateNatIpPortFailed",
+                        "IllegalParam.NetworkInterfaceId",
+                        "ResourceNotFound.NatGateway",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateFullNatEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundNatIp(error),
             1 => Self::IllegalParamFormatNatIp(error),
             2 => Self::UnsupportedFeaturePrivateLinkMode(error),
@@ -474,83 +491,51 @@ impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateFullNatEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::IllegalParamFormatNatIp(error) => ("IllegalParamFormatNatIp", error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => {
-                ("UnsupportedFeaturePrivateLinkMode", error)
-            }
-            Self::QuotaExceededFullNatEntry(error) => {
-                ("QuotaExceededFullNatEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ResourceAlreadyExistFullNatEntry(error) => {
-                ("ResourceAlreadyExistFullNatEntry", error)
-            }
-            Self::IncorrectStatusNetworkInterface(error) => {
-                ("IncorrectStatusNetworkInterface", error)
-            }
-            Self::OperationFailedAllocateNatIpPortFailed(error) => {
-                ("OperationFailedAllocateNatIpPortFailed", error)
-            }
-            Self::IllegalParamNetworkInterfaceId(error) => {
-                ("IllegalParamNetworkInterfaceId", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNatIp(error) => (0, error),
+            Self::IllegalParamFormatNatIp(error) => (1, error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => (2, error),
+            Self::QuotaExceededFullNatEntry(error) => (3, error),
+            Self::IncorrectStatusNatIp(error) => (4, error),
+            Self::ResourceAlreadyExistFullNatEntry(error) => (5, error),
+            Self::IncorrectStatusNetworkInterface(error) => (6, error),
+            Self::OperationFailedAllocateNatIpPortFailed(error) => (7, error),
+            Self::IllegalParamNetworkInterfaceId(error) => (8, error),
+            Self::ResourceNotFoundNatGateway(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreateFullNatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::IllegalParamFormatNatIp(_) => Self::IllegalParamFormatNatIp(error),
-            Self::UnsupportedFeaturePrivateLinkMode(_) => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            Self::QuotaExceededFullNatEntry(_) => Self::QuotaExceededFullNatEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ResourceAlreadyExistFullNatEntry(_) => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            Self::IncorrectStatusNetworkInterface(_) => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            Self::OperationFailedAllocateNatIpPortFailed(_) => {
-                Self::OperationFailedAllocateNatIpPortFailed(error)
-            }
-            Self::IllegalParamNetworkInterfaceId(_) => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateFullNatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundNatIp",
+            "IllegalParamFormatNatIp",
+            "UnsupportedFeaturePrivateLinkMode",
+            "QuotaExceededFullNatEntry",
+            "IncorrectStatusNatIp",
+            "ResourceAlreadyExistFullNatEntry",
+            "IncorrectStatusNetworkInterface",
+            "OperationFailedAllocateNatIpPortFailed",
+            "IllegalParamNetworkInterfaceId",
+            "ResourceNotFoundNatGateway",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateFullNatEntryError {

@@ -126,6 +126,7 @@ impl Default for CreateIPv6TranslatorRequest {
 }
 impl CreateIPv6TranslatorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIPv6TranslatorRequestBuilder {
         CreateIPv6TranslatorRequestBuilder {
             inner: CreateIPv6TranslatorRequest::default(),
@@ -291,6 +292,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     }
 }
 impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIPv6TranslatorRequest::default(),
@@ -299,6 +301,7 @@ impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -388,21 +391,35 @@ pub enum CreateIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "Spec.NotSupport",
-                    "Duration.NotSupport",
-                    "PricingCycle.NotSupport",
-                    "PayType.NotSupport",
-                    "InventoryNotEnough",
-                    "Resource.QuotaFull",
-                    "Bandwidth.NotSupport",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "Spec.NotSupport",
+                        "Duration.NotSupport",
+                        "PricingCycle.NotSupport",
+                        "PayType.NotSupport",
+                        "InventoryNotEnough",
+                        "Resource.QuotaFull",
+                        "Bandwidth.NotSupport",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateIPv6TranslatorError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidName(error),
             1 => Self::SpecNotSupport(error),
             2 => Self::DurationNotSupport(error),
@@ -415,53 +432,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateIPv6TranslatorError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::SpecNotSupport(error) => ("SpecNotSupport", error),
-            Self::DurationNotSupport(error) => ("DurationNotSupport", error),
-            Self::PricingCycleNotSupport(error) => ("PricingCycleNotSupport", error),
-            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
-            Self::InventoryNotEnough(error) => ("InventoryNotEnough", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::BandwidthNotSupport(error) => ("BandwidthNotSupport", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::SpecNotSupport(error) => (1, error),
+            Self::DurationNotSupport(error) => (2, error),
+            Self::PricingCycleNotSupport(error) => (3, error),
+            Self::PayTypeNotSupport(error) => (4, error),
+            Self::InventoryNotEnough(error) => (5, error),
+            Self::ResourceQuotaFull(error) => (6, error),
+            Self::BandwidthNotSupport(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateIPv6TranslatorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::SpecNotSupport(_) => Self::SpecNotSupport(error),
-            Self::DurationNotSupport(_) => Self::DurationNotSupport(error),
-            Self::PricingCycleNotSupport(_) => Self::PricingCycleNotSupport(error),
-            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
-            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::BandwidthNotSupport(_) => Self::BandwidthNotSupport(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIPv6TranslatorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "SpecNotSupport",
+            "DurationNotSupport",
+            "PricingCycleNotSupport",
+            "PayTypeNotSupport",
+            "InventoryNotEnough",
+            "ResourceQuotaFull",
+            "BandwidthNotSupport",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorError {

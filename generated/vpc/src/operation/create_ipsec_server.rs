@@ -177,6 +177,7 @@ impl Default for CreateIpsecServerRequest {
 }
 impl CreateIpsecServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpsecServerRequestBuilder {
         CreateIpsecServerRequestBuilder {
             inner: CreateIpsecServerRequest::default(),
@@ -419,6 +420,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpsecServerRequest::default(),
@@ -427,6 +429,7 @@ impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -562,37 +565,51 @@ pub enum CreateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.IPsecServer",
-                    "VpnGateway.SslVpnDisabled",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "OperationFailed.IPsecServerExist",
-                    "OperationUnsupported.IpsecPfs",
-                    "IllegalParam.AuthMethod",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.ClientIpPool",
-                    "MissingParam.IDaaSInstanceId",
-                    "OperationFailed.NoRamPermission",
-                    "ClientIpPool.NetmaskInvalid",
-                    "VpnRouteEntry.Conflict",
-                    "ClientIpPool.SubnetInvalid",
-                    "InvalidClientIpPool.Conflict",
-                    "OperationFailed.AddVpcRoute",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "SystemBusy",
-                    "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
-                    "VpnGateway.IPsecServerAndVpnConnectionConflict",
-                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.IPsecServer",
+                        "VpnGateway.SslVpnDisabled",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "OperationFailed.IPsecServerExist",
+                        "OperationUnsupported.IpsecPfs",
+                        "IllegalParam.AuthMethod",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.ClientIpPool",
+                        "MissingParam.IDaaSInstanceId",
+                        "OperationFailed.NoRamPermission",
+                        "ClientIpPool.NetmaskInvalid",
+                        "VpnRouteEntry.Conflict",
+                        "ClientIpPool.SubnetInvalid",
+                        "InvalidClientIpPool.Conflict",
+                        "OperationFailed.AddVpcRoute",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "SystemBusy",
+                        "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
+                        "VpnGateway.IPsecServerAndVpnConnectionConflict",
+                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateIpsecServerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationUnsupportedIPsecServer(error),
             1 => Self::VpnGatewaySslVpnDisabled(error),
             2 => Self::VpnGatewayConfiguring(error),
@@ -621,145 +638,81 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateIpsecServerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIPsecServer(error) => {
-                ("OperationUnsupportedIPsecServer", error)
-            }
-            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::OperationFailedIPsecServerExist(error) => {
-                ("OperationFailedIPsecServerExist", error)
-            }
-            Self::OperationUnsupportedIpsecPfs(error) => {
-                ("OperationUnsupportedIpsecPfs", error)
-            }
-            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
-            Self::MissingParamIDaaSInstanceId(error) => {
-                ("MissingParamIDaaSInstanceId", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::InvalidClientIpPoolConflict(error) => {
-                ("InvalidClientIpPoolConflict", error)
-            }
-            Self::OperationFailedAddVpcRoute(error) => {
-                ("OperationFailedAddVpcRoute", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckIpsecServerCidrContainsVpcRouteDest", error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => {
-                ("VpnGatewayIPsecServerAndVpnConnectionConflict", error)
-            }
+            Self::OperationUnsupportedIPsecServer(error) => (0, error),
+            Self::VpnGatewaySslVpnDisabled(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::VpnGatewayFinancialLocked(error) => (3, error),
+            Self::OperationFailedIPsecServerExist(error) => (4, error),
+            Self::OperationUnsupportedIpsecPfs(error) => (5, error),
+            Self::IllegalParamAuthMethod(error) => (6, error),
+            Self::IllegalParamLocalSubnet(error) => (7, error),
+            Self::IllegalParamClientIpPool(error) => (8, error),
+            Self::MissingParamIDaaSInstanceId(error) => (9, error),
+            Self::OperationFailedNoRamPermission(error) => (10, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (11, error),
+            Self::VpnRouteEntryConflict(error) => (12, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (13, error),
+            Self::InvalidClientIpPoolConflict(error) => (14, error),
+            Self::OperationFailedAddVpcRoute(error) => (15, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (16, error),
+            Self::SystemBusy(error) => (17, error),
+            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => (18, error),
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (19, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+                (20, error)
             }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Forbidden(error) => (21, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (22, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (23, error),
+            Self::OperationConflict(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for CreateIpsecServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedIPsecServer(_) => {
-                Self::OperationUnsupportedIPsecServer(error)
-            }
-            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::OperationFailedIPsecServerExist(_) => {
-                Self::OperationFailedIPsecServerExist(error)
-            }
-            Self::OperationUnsupportedIpsecPfs(_) => {
-                Self::OperationUnsupportedIpsecPfs(error)
-            }
-            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
-            Self::MissingParamIDaaSInstanceId(_) => {
-                Self::MissingParamIDaaSInstanceId(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::InvalidClientIpPoolConflict(_) => {
-                Self::InvalidClientIpPoolConflict(error)
-            }
-            Self::OperationFailedAddVpcRoute(_) => {
-                Self::OperationFailedAddVpcRoute(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpsecServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedIPsecServer",
+            "VpnGatewaySslVpnDisabled",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "OperationFailedIPsecServerExist",
+            "OperationUnsupportedIpsecPfs",
+            "IllegalParamAuthMethod",
+            "IllegalParamLocalSubnet",
+            "IllegalParamClientIpPool",
+            "MissingParamIDaaSInstanceId",
+            "OperationFailedNoRamPermission",
+            "ClientIpPoolNetmaskInvalid",
+            "VpnRouteEntryConflict",
+            "ClientIpPoolSubnetInvalid",
+            "InvalidClientIpPoolConflict",
+            "OperationFailedAddVpcRoute",
+            "QuotaExceededVpnRouteEntry",
+            "SystemBusy",
+            "EnableHaCheckIpsecServerCidrContainsVpcRouteDest",
+            "VpnGatewayIPsecServerAndVpnConnectionConflict",
+            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpsecServerError {

@@ -114,6 +114,7 @@ impl Default for CreateIpv6EgressOnlyRuleRequest {
 }
 impl CreateIpv6EgressOnlyRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpv6EgressOnlyRuleRequestBuilder {
         CreateIpv6EgressOnlyRuleRequestBuilder {
             inner: CreateIpv6EgressOnlyRuleRequest::default(),
@@ -259,6 +260,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpv6EgressOnlyRuleRequest::default(),
@@ -267,6 +269,7 @@ impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -356,29 +359,43 @@ pub enum CreateIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpv6Gateway.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "IllegalParam.InstanceType",
-                    "OperationFailed.FinancialLocked",
-                    "OperationUnsupported.EgressRuleVSwitch",
-                    "InvalidIpv6Instance.NotFound",
-                    "OperationFailed.NoInternetBandwidth",
-                    "OperationFailed.Ipv6EgressRuleExisted",
-                    "OperationFailed.InternetBandwidthUnstable",
-                    "IncorrectStatus.Ipv6InternetBandwidth",
-                    "OperationUnsupported.EgressRuleInDefaultSpec",
-                    "QuotaExceeded.Ipv6EgressRules",
-                    "Mismatch.Ipv6AddressAndIpv6Gateway",
-                    "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
-                    "MissingParam.InstanceId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpv6Gateway.NotFound",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "IllegalParam.InstanceType",
+                        "OperationFailed.FinancialLocked",
+                        "OperationUnsupported.EgressRuleVSwitch",
+                        "InvalidIpv6Instance.NotFound",
+                        "OperationFailed.NoInternetBandwidth",
+                        "OperationFailed.Ipv6EgressRuleExisted",
+                        "OperationFailed.InternetBandwidthUnstable",
+                        "IncorrectStatus.Ipv6InternetBandwidth",
+                        "OperationUnsupported.EgressRuleInDefaultSpec",
+                        "QuotaExceeded.Ipv6EgressRules",
+                        "Mismatch.Ipv6AddressAndIpv6Gateway",
+                        "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
+                        "MissingParam.InstanceId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateIpv6EgressOnlyRuleError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIpv6GatewayNotFound(error),
             1 => Self::IllegalParamName(error),
             2 => Self::IllegalParamDescription(error),
@@ -399,117 +416,65 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateIpv6EgressOnlyRuleError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpv6GatewayNotFound(error) => {
-                ("InvalidIpv6GatewayNotFound", error)
-            }
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::OperationFailedFinancialLocked(error) => {
-                ("OperationFailedFinancialLocked", error)
-            }
-            Self::OperationUnsupportedEgressRuleVSwitch(error) => {
-                ("OperationUnsupportedEgressRuleVSwitch", error)
-            }
-            Self::InvalidIpv6InstanceNotFound(error) => {
-                ("InvalidIpv6InstanceNotFound", error)
-            }
-            Self::OperationFailedNoInternetBandwidth(error) => {
-                ("OperationFailedNoInternetBandwidth", error)
-            }
-            Self::OperationFailedIpv6EgressRuleExisted(error) => {
-                ("OperationFailedIpv6EgressRuleExisted", error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(error) => {
-                ("OperationFailedInternetBandwidthUnstable", error)
-            }
-            Self::IncorrectStatusIpv6InternetBandwidth(error) => {
-                ("IncorrectStatusIpv6InternetBandwidth", error)
-            }
-            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => {
-                ("OperationUnsupportedEgressRuleInDefaultSpec", error)
-            }
-            Self::QuotaExceededIpv6EgressRules(error) => {
-                ("QuotaExceededIpv6EgressRules", error)
-            }
-            Self::MismatchIpv6AddressAndIpv6Gateway(error) => {
-                ("MismatchIpv6AddressAndIpv6Gateway", error)
-            }
+            Self::InvalidIpv6GatewayNotFound(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::IllegalParamInstanceType(error) => (3, error),
+            Self::OperationFailedFinancialLocked(error) => (4, error),
+            Self::OperationUnsupportedEgressRuleVSwitch(error) => (5, error),
+            Self::InvalidIpv6InstanceNotFound(error) => (6, error),
+            Self::OperationFailedNoInternetBandwidth(error) => (7, error),
+            Self::OperationFailedIpv6EgressRuleExisted(error) => (8, error),
+            Self::OperationFailedInternetBandwidthUnstable(error) => (9, error),
+            Self::IncorrectStatusIpv6InternetBandwidth(error) => (10, error),
+            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => (11, error),
+            Self::QuotaExceededIpv6EgressRules(error) => (12, error),
+            Self::MismatchIpv6AddressAndIpv6Gateway(error) => (13, error),
             Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error) => {
-                ("OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance", error)
+                (14, error)
             }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamInstanceId(error) => (15, error),
+            Self::InvalidRegionIdNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateIpv6EgressOnlyRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpv6GatewayNotFound(_) => {
-                Self::InvalidIpv6GatewayNotFound(error)
-            }
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::OperationFailedFinancialLocked(_) => {
-                Self::OperationFailedFinancialLocked(error)
-            }
-            Self::OperationUnsupportedEgressRuleVSwitch(_) => {
-                Self::OperationUnsupportedEgressRuleVSwitch(error)
-            }
-            Self::InvalidIpv6InstanceNotFound(_) => {
-                Self::InvalidIpv6InstanceNotFound(error)
-            }
-            Self::OperationFailedNoInternetBandwidth(_) => {
-                Self::OperationFailedNoInternetBandwidth(error)
-            }
-            Self::OperationFailedIpv6EgressRuleExisted(_) => {
-                Self::OperationFailedIpv6EgressRuleExisted(error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(_) => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            Self::IncorrectStatusIpv6InternetBandwidth(_) => {
-                Self::IncorrectStatusIpv6InternetBandwidth(error)
-            }
-            Self::OperationUnsupportedEgressRuleInDefaultSpec(_) => {
-                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
-            }
-            Self::QuotaExceededIpv6EgressRules(_) => {
-                Self::QuotaExceededIpv6EgressRules(error)
-            }
-            Self::MismatchIpv6AddressAndIpv6Gateway(_) => {
-                Self::MismatchIpv6AddressAndIpv6Gateway(error)
-            }
-            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(_) => {
-                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpv6GatewayNotFound",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "IllegalParamInstanceType",
+            "OperationFailedFinancialLocked",
+            "OperationUnsupportedEgressRuleVSwitch",
+            "InvalidIpv6InstanceNotFound",
+            "OperationFailedNoInternetBandwidth",
+            "OperationFailedIpv6EgressRuleExisted",
+            "OperationFailedInternetBandwidthUnstable",
+            "IncorrectStatusIpv6InternetBandwidth",
+            "OperationUnsupportedEgressRuleInDefaultSpec",
+            "QuotaExceededIpv6EgressRules",
+            "MismatchIpv6AddressAndIpv6Gateway",
+            "OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance",
+            "MissingParamInstanceId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {

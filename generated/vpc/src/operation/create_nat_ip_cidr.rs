@@ -114,6 +114,7 @@ impl Default for CreateNatIpCidrRequest {
 }
 impl CreateNatIpCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNatIpCidrRequestBuilder {
         CreateNatIpCidrRequestBuilder {
             inner: CreateNatIpCidrRequest::default(),
@@ -267,6 +268,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     }
 }
 impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNatIpCidrRequest::default(),
@@ -275,6 +277,7 @@ impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpCidrResponse, CreateNatIpCidrError> {
@@ -345,22 +348,36 @@ pub enum CreateNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.NatGateway",
-                    "OperationFailed.NatIpCidrInUse",
-                    "QuotaExceeded.NatIpCidr",
-                    "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
-                    "OperationFailed.CreateNatIpCidrNotInUserCidr",
-                    "ResourceAlreadyExist.NatIpCidr",
-                    "IllegalParamFormat.NatIpCidr",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotFound.NatGateway",
-                    "ResourceNotFound.VPC",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.NatGateway",
+                        "OperationFailed.NatIpCidrInUse",
+                        "QuotaExceeded.NatIpCidr",
+                        "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
+                        "OperationFailed.CreateNatIpCidrNotInUserCidr",
+                        "ResourceAlreadyExist.NatIpCidr",
+                        "IllegalParamFormat.NatIpCidr",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.VPC",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateNatIpCidrError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusNatGateway(error),
             1 => Self::OperationFailedNatIpCidrInUse(error),
             2 => Self::QuotaExceededNatIpCidr(error),
@@ -374,81 +391,49 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateNatIpCidrError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationFailedNatIpCidrInUse(error) => {
-                ("OperationFailedNatIpCidrInUse", error)
-            }
-            Self::QuotaExceededNatIpCidr(error) => ("QuotaExceededNatIpCidr", error),
-            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => {
-                ("OperationFailedCreateNatIpCidrInVpcCidrBlock", error)
-            }
-            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => {
-                ("OperationFailedCreateNatIpCidrNotInUserCidr", error)
-            }
-            Self::ResourceAlreadyExistNatIpCidr(error) => {
-                ("ResourceAlreadyExistNatIpCidr", error)
-            }
-            Self::IllegalParamFormatNatIpCidr(error) => {
-                ("IllegalParamFormatNatIpCidr", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusNatGateway(error) => (0, error),
+            Self::OperationFailedNatIpCidrInUse(error) => (1, error),
+            Self::QuotaExceededNatIpCidr(error) => (2, error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => (3, error),
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => (4, error),
+            Self::ResourceAlreadyExistNatIpCidr(error) => (5, error),
+            Self::IllegalParamFormatNatIpCidr(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::ResourceNotFoundNatGateway(error) => (8, error),
+            Self::ResourceNotFoundVpc(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateNatIpCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationFailedNatIpCidrInUse(_) => {
-                Self::OperationFailedNatIpCidrInUse(error)
-            }
-            Self::QuotaExceededNatIpCidr(_) => Self::QuotaExceededNatIpCidr(error),
-            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(_) => {
-                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            }
-            Self::OperationFailedCreateNatIpCidrNotInUserCidr(_) => {
-                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            }
-            Self::ResourceAlreadyExistNatIpCidr(_) => {
-                Self::ResourceAlreadyExistNatIpCidr(error)
-            }
-            Self::IllegalParamFormatNatIpCidr(_) => {
-                Self::IllegalParamFormatNatIpCidr(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNatIpCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusNatGateway",
+            "OperationFailedNatIpCidrInUse",
+            "QuotaExceededNatIpCidr",
+            "OperationFailedCreateNatIpCidrInVpcCidrBlock",
+            "OperationFailedCreateNatIpCidrNotInUserCidr",
+            "ResourceAlreadyExistNatIpCidr",
+            "IllegalParamFormatNatIpCidr",
+            "InvalidRegionIdNotFound",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNatIpCidrError {

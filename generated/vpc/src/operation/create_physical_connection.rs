@@ -207,6 +207,7 @@ impl Default for CreatePhysicalConnectionRequest {
 }
 impl CreatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePhysicalConnectionRequestBuilder {
         CreatePhysicalConnectionRequestBuilder {
             inner: CreatePhysicalConnectionRequest::default(),
@@ -490,6 +491,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePhysicalConnectionRequest::default(),
@@ -498,6 +500,7 @@ impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -599,34 +602,48 @@ pub enum CreatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Invalid.Status",
-                    "InvalidType.Malformd",
-                    "InvalidPeerLocation.Malformd",
-                    "InvalidLineOperator.Malformd",
-                    "InvalidPortType.Malformd",
-                    "InvalidDescription.Malformed",
-                    "InvalidRedundantPhysicalConnectionId.NotFound",
-                    "InvalidName.Malformed",
-                    "QuotaExceeded.pConnPerAP",
-                    "InvalidBandwidth",
-                    "InvalidRedundantPhysicalConnection",
-                    "InvalidRedundantPhysicalConnectionStatus",
-                    "InvalidCircuitCode.Malformed",
-                    "QuotaExceeded.freePconnPerAP",
-                    "InvalidPhysicalConnectionOperator.Malformed",
-                    "InvalidPhysicalConnectionPortType.Malformed",
-                    "InvalidPhysicalConnectionBandwidth.Malformed",
-                    "IllegalParam.ClientToken",
-                    "InvalidPortType.NotFound",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "InvalidAccessPointId.NotEnabled",
-                    "ResourceNotFound.AccessPointId",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.Status",
+                        "InvalidType.Malformd",
+                        "InvalidPeerLocation.Malformd",
+                        "InvalidLineOperator.Malformd",
+                        "InvalidPortType.Malformd",
+                        "InvalidDescription.Malformed",
+                        "InvalidRedundantPhysicalConnectionId.NotFound",
+                        "InvalidName.Malformed",
+                        "QuotaExceeded.pConnPerAP",
+                        "InvalidBandwidth",
+                        "InvalidRedundantPhysicalConnection",
+                        "InvalidRedundantPhysicalConnectionStatus",
+                        "InvalidCircuitCode.Malformed",
+                        "QuotaExceeded.freePconnPerAP",
+                        "InvalidPhysicalConnectionOperator.Malformed",
+                        "InvalidPhysicalConnectionPortType.Malformed",
+                        "InvalidPhysicalConnectionBandwidth.Malformed",
+                        "IllegalParam.ClientToken",
+                        "InvalidPortType.NotFound",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "InvalidAccessPointId.NotEnabled",
+                        "ResourceNotFound.AccessPointId",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreatePhysicalConnectionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidStatus(error),
             1 => Self::InvalidTypeMalformd(error),
             2 => Self::InvalidPeerLocationMalformd(error),
@@ -652,135 +669,73 @@ impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreatePhysicalConnectionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidTypeMalformd(error) => ("InvalidTypeMalformd", error),
-            Self::InvalidPeerLocationMalformd(error) => {
-                ("InvalidPeerLocationMalformd", error)
-            }
-            Self::InvalidLineOperatorMalformd(error) => {
-                ("InvalidLineOperatorMalformd", error)
-            }
-            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => {
-                ("InvalidRedundantPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::QuotaExceededPConnPerAp(error) => ("QuotaExceededPConnPerAp", error),
-            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
-            Self::InvalidRedundantPhysicalConnection(error) => {
-                ("InvalidRedundantPhysicalConnection", error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
-                ("InvalidRedundantPhysicalConnectionStatus", error)
-            }
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::QuotaExceededFreePconnPerAp(error) => {
-                ("QuotaExceededFreePconnPerAp", error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
-                ("InvalidPhysicalConnectionOperatorMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => {
-                ("InvalidPhysicalConnectionPortTypeMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
-                ("InvalidPhysicalConnectionBandwidthMalformed", error)
-            }
-            Self::IllegalParamClientToken(error) => ("IllegalParamClientToken", error),
-            Self::InvalidPortTypeNotFound(error) => ("InvalidPortTypeNotFound", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::InvalidAccessPointIdNotEnabled(error) => {
-                ("InvalidAccessPointIdNotEnabled", error)
-            }
-            Self::ResourceNotFoundAccessPointId(error) => {
-                ("ResourceNotFoundAccessPointId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatus(error) => (0, error),
+            Self::InvalidTypeMalformd(error) => (1, error),
+            Self::InvalidPeerLocationMalformd(error) => (2, error),
+            Self::InvalidLineOperatorMalformd(error) => (3, error),
+            Self::InvalidPortTypeMalformd(error) => (4, error),
+            Self::InvalidDescriptionMalformed(error) => (5, error),
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => (6, error),
+            Self::InvalidNameMalformed(error) => (7, error),
+            Self::QuotaExceededPConnPerAp(error) => (8, error),
+            Self::InvalidBandwidth(error) => (9, error),
+            Self::InvalidRedundantPhysicalConnection(error) => (10, error),
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => (11, error),
+            Self::InvalidCircuitCodeMalformed(error) => (12, error),
+            Self::QuotaExceededFreePconnPerAp(error) => (13, error),
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (14, error),
+            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (15, error),
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (16, error),
+            Self::IllegalParamClientToken(error) => (17, error),
+            Self::InvalidPortTypeNotFound(error) => (18, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (19, error),
+            Self::InvalidAccessPointIdNotEnabled(error) => (20, error),
+            Self::ResourceNotFoundAccessPointId(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for CreatePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidTypeMalformd(_) => Self::InvalidTypeMalformd(error),
-            Self::InvalidPeerLocationMalformd(_) => {
-                Self::InvalidPeerLocationMalformd(error)
-            }
-            Self::InvalidLineOperatorMalformd(_) => {
-                Self::InvalidLineOperatorMalformd(error)
-            }
-            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::QuotaExceededPConnPerAp(_) => Self::QuotaExceededPConnPerAp(error),
-            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
-            Self::InvalidRedundantPhysicalConnection(_) => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::QuotaExceededFreePconnPerAp(_) => {
-                Self::QuotaExceededFreePconnPerAp(error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            Self::IllegalParamClientToken(_) => Self::IllegalParamClientToken(error),
-            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::InvalidAccessPointIdNotEnabled(_) => {
-                Self::InvalidAccessPointIdNotEnabled(error)
-            }
-            Self::ResourceNotFoundAccessPointId(_) => {
-                Self::ResourceNotFoundAccessPointId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStatus",
+            "InvalidTypeMalformd",
+            "InvalidPeerLocationMalformd",
+            "InvalidLineOperatorMalformd",
+            "InvalidPortTypeMalformd",
+            "InvalidDescriptionMalformed",
+            "InvalidRedundantPhysicalConnectionIdNotFound",
+            "InvalidNameMalformed",
+            "QuotaExceededPConnPerAp",
+            "InvalidBandwidth",
+            "InvalidRedundantPhysicalConnection",
+            "InvalidRedundantPhysicalConnectionStatus",
+            "InvalidCircuitCodeMalformed",
+            "QuotaExceededFreePconnPerAp",
+            "InvalidPhysicalConnectionOperatorMalformed",
+            "InvalidPhysicalConnectionPortTypeMalformed",
+            "InvalidPhysicalConnectionBandwidthMalformed",
+            "IllegalParamClientToken",
+            "InvalidPortTypeNotFound",
+            "OperationFailedPconnTrafficNotEnable",
+            "InvalidAccessPointIdNotEnabled",
+            "ResourceNotFoundAccessPointId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionError {

@@ -174,6 +174,7 @@ impl Default for CreateRouteEntryRequest {
 }
 impl CreateRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteEntryRequestBuilder {
         CreateRouteEntryRequestBuilder {
             inner: CreateRouteEntryRequest::default(),
@@ -370,6 +371,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteEntryRequest::default(),
@@ -378,6 +380,7 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteEntryResponse, CreateRouteEntryError> {
@@ -728,151 +731,165 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "QuotaExceeded",
-                    "MissingParameter",
-                    "InvalidCidrBlock.Malformed",
-                    "InvalidCIDRBlock.Duplicate",
-                    "IncorrectVpcStatus",
-                    "IncorrectInstanceStatus",
-                    "IncorrectRouteEntryStatus",
-                    "IncorrectVSwitchStatus",
-                    "InvalidCidrBlock",
-                    "InvalidNextHop.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "InvalidVPC.NotFound",
-                    "InvalidNexthopTypeAndList.BothNull",
-                    "InvalidNexthopTypeAndList.BothNotNull",
-                    "InvalidRouterInterface",
-                    "InvalidOppositeRouterType",
-                    "InvalidNexthopListSize",
-                    "InvalidEntryRuleQuota.NotFound",
-                    "Forbidden.CheckEntryRuleQuota",
-                    "InvalidVBRStatus",
-                    "InvalidPhysicalConnectionBusinessStatus",
-                    "InvalidRouterType",
-                    "IncorrectHaVipStatus",
-                    "CountLimitExceed.HaVipRouteEntry",
-                    "InvalidRouteEntry.Duplicate",
-                    "InvalidParam",
-                    "INVALID_WEIGHT_PARAM",
-                    "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
-                    "InvalidNexthop",
-                    "INVALID_VPC_ID",
-                    "InvalidRouteEntrySize",
-                    "TaskConflict",
-                    "InvalidRouteEntry",
-                    "InvalidDestinationCidrBlock",
-                    "Forbidden.VRouterNotFound",
-                    "DefaultValidate.Error",
-                    "Region.NotSupport",
-                    "OperationFailed.NotifyCenCreate",
-                    "Forbidden.PrivateIpNotFound",
-                    "OperationUnsupported.InactiveMode",
-                    "InvalidRouteEntryName.Malformed",
-                    "IncorrectStatus.MultiScopeRiRouteEntry",
-                    "OperationUnsupported.MoreThanOneVpnOrHavip",
-                    "OperationUnsupported.EcmpRiTypeOrNumber",
-                    "Duplicated.VpcNextHop",
-                    "OperationUnsupported.SubRouteTableECMP",
-                    "InvalidNexthop.NotFound",
-                    "IllegalParam.NextHopId",
-                    "QuotaExceeded.HaVipRouteEntry",
-                    "InvalidNexthop.DirectEni",
-                    "OperationFailed.InvalidNexthop",
-                    "OperationFailed.NotifyCenDelete",
-                    "InvalidNatGateway.NotFound",
-                    "OperationFailed.CxpRouteExist",
-                    "OperationFailed.GetEniInfo",
-                    "OperationUnsupported.InvalidRouterInterfaceType",
-                    "InvalidHaVip.NotFound",
-                    "OperationFailed.MultiScopeType",
-                    "OperationFailed.DistibuteLock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "InvalidAttachment.NotFound",
-                    "OperationFailed.ActiveNetworkInterfaceNotFound",
-                    "InvalidNetworkInterface.NotFound",
-                    "OperationFailed.QueryAttachmentInfo",
-                    "IllegalParam.AttachmentId",
-                    "OperationFailed.NotSupportIPV6",
-                    "IncorrectStatus.Ipv6Address",
-                    "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
-                    "OperationUnsupported.SpecifyIpOnIpv6Entry",
-                    "OperationUnsupported.MutipleIpv6Address",
-                    "OperationDenied.Ipv6EntryOnCustomTable",
-                    "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
-                    "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
-                    "OperationDenied.VbrMisMatchCloudBox",
-                    "OperationDenied.VbrIdle",
-                    "OperationDenied.RouterInterfaceToDifferentVpc",
-                    "OperationDenied.RouterInterfaceFromDifferentZones",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "ResourceNotFound.VpcPeer",
-                    "IncorrectStatus.VpcPeer",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "OperationDenied.GatewayRouteTableNotPermitted",
-                    "UnsupportedFeature.VpcPeerIpv6",
-                    "OperationDenied.VpcIpv6NotEnabled",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceNotFound.PrefixList",
-                    "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
-                    "OperationDenied.RouterInterfaceIpv6NotEnabled",
-                    "OperationDenied.NextHopTypeNotPermitted",
-                    "ResourceAlreadyAssociated.PrefixList",
-                    "OperationFailed.CidrConflictWithPrefixList",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "Mismatch.HaVipIdAndRouteTableId",
-                    "OperationFailed.OperationLocked",
-                    "Mismatch.Ipv4GatewayIdAndRouteTableId",
-                    "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
-                    "ResourceNotAssociated.Cen",
-                    "IncorrectStatus.CenRelation",
-                    "OperationDenied.CenTypeInvalid",
-                    "ResourceNotFound.Cen",
-                    "ResourceNotFound.NetworkInterface",
-                    "RouteConflict.AlreadyExist",
-                    "IncorrectStatus.RouterInterface",
-                    "InvalidNexthop.UnsupportedEniBizType",
-                    "OperationDenied.RouterInterfaceIpv6",
-                    "InvalidNextHopType",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "ResourceNotAssociated.Ecr",
-                    "UnsupportedFeature.RouterInterfaceIpv6",
-                    "InvalidVpnInstanceId.NotFound",
-                    "OperationFailed.ScopeActiveRouteEntryType",
-                    "OperationFailed.ScopeStandbyRouteEntryQuota",
-                    "OperationFailed.ScopeActiveRouteEntryQuota",
-                    "OperationUnsupported.ScopeInvalidRouteType",
-                    "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
-                    "OperationUnsupported.Ipv6EcmpRouteEntry",
-                    "OperationUnsupported.Ipv6CidrBlock",
-                    "OperationUnsupported.Ipv6ForVBR",
-                    "IncorrectStatus.RouteTableStatus",
-                    "OperationFailed.InvalidNextHopType",
-                    "UnsupportedRegion",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "OperationDenied.CreateEcmpForPublishedRouteEntry",
-                    "OperationDenied.TrAttachmentIpv6Disabled",
-                    "Mismatch.EniIdAndRouteTableId",
-                    "InvalidDescription.Malformed",
-                    "OperationFailed.InstanceDismatchCurrentVpc",
-                    "InvalidParameter",
-                    "InvalidNatGatewayId.NotFound",
-                    "InvalidInstanId.NotFound",
-                    "InvalidNextHopId.NotFound",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidVpc.NotFound",
-                    "InvalidIpv6Gateway.NotFound",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "VPC.ERROR",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "QuotaExceeded",
+                        "MissingParameter",
+                        "InvalidCidrBlock.Malformed",
+                        "InvalidCIDRBlock.Duplicate",
+                        "IncorrectVpcStatus",
+                        "IncorrectInstanceStatus",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCidrBlock",
+                        "InvalidNextHop.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "InvalidVPC.NotFound",
+                        "InvalidNexthopTypeAndList.BothNull",
+                        "InvalidNexthopTypeAndList.BothNotNull",
+                        "InvalidRouterInterface",
+                        "InvalidOppositeRouterType",
+                        "InvalidNexthopListSize",
+                        "InvalidEntryRuleQuota.NotFound",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "InvalidVBRStatus",
+                        "InvalidPhysicalConnectionBusinessStatus",
+                        "InvalidRouterType",
+                        "IncorrectHaVipStatus",
+                        "CountLimitExceed.HaVipRouteEntry",
+                        "InvalidRouteEntry.Duplicate",
+                        "InvalidParam",
+                        "INVALID_WEIGHT_PARAM",
+                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                        "InvalidNexthop",
+                        "INVALID_VPC_ID",
+                        "InvalidRouteEntrySize",
+                        "TaskConflict",
+                        "InvalidRouteEntry",
+                        "InvalidDestinationCidrBlock",
+                        "Forbidden.VRouterNotFound",
+                        "DefaultValidate.Error",
+                        "Region.NotSupport",
+                        "OperationFailed.NotifyCenCreate",
+                        "Forbidden.PrivateIpNotFound",
+                        "OperationUnsupported.InactiveMode",
+                        "InvalidRouteEntryName.Malformed",
+                        "IncorrectStatus.MultiScopeRiRouteEntry",
+                        "OperationUnsupported.MoreThanOneVpnOrHavip",
+                        "OperationUnsupported.EcmpRiTypeOrNumber",
+                        "Duplicated.VpcNextHop",
+                        "OperationUnsupported.SubRouteTableECMP",
+                        "InvalidNexthop.NotFound",
+                        "IllegalParam.NextHopId",
+                        "QuotaExceeded.HaVipRouteEntry",
+                        "InvalidNexthop.DirectEni",
+                        "OperationFailed.InvalidNexthop",
+                        "OperationFailed.NotifyCenDelete",
+                        "InvalidNatGateway.NotFound",
+                        "OperationFailed.CxpRouteExist",
+                        "OperationFailed.GetEniInfo",
+                        "OperationUnsupported.InvalidRouterInterfaceType",
+                        "InvalidHaVip.NotFound",
+                        "OperationFailed.MultiScopeType",
+                        "OperationFailed.DistibuteLock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "InvalidAttachment.NotFound",
+                        "OperationFailed.ActiveNetworkInterfaceNotFound",
+                        "InvalidNetworkInterface.NotFound",
+                        "OperationFailed.QueryAttachmentInfo",
+                        "IllegalParam.AttachmentId",
+                        "OperationFailed.NotSupportIPV6",
+                        "IncorrectStatus.Ipv6Address",
+                        "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
+                        "OperationUnsupported.SpecifyIpOnIpv6Entry",
+                        "OperationUnsupported.MutipleIpv6Address",
+                        "OperationDenied.Ipv6EntryOnCustomTable",
+                        "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
+                        "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
+                        "OperationDenied.VbrMisMatchCloudBox",
+                        "OperationDenied.VbrIdle",
+                        "OperationDenied.RouterInterfaceToDifferentVpc",
+                        "OperationDenied.RouterInterfaceFromDifferentZones",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "ResourceNotFound.VpcPeer",
+                        "IncorrectStatus.VpcPeer",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "OperationDenied.GatewayRouteTableNotPermitted",
+                        "UnsupportedFeature.VpcPeerIpv6",
+                        "OperationDenied.VpcIpv6NotEnabled",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceNotFound.PrefixList",
+                        "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
+                        "OperationDenied.RouterInterfaceIpv6NotEnabled",
+                        "OperationDenied.NextHopTypeNotPermitted",
+                        "ResourceAlreadyAssociated.PrefixList",
+                        "OperationFailed.CidrConflictWithPrefixList",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "Mismatch.HaVipIdAndRouteTableId",
+                        "OperationFailed.OperationLocked",
+                        "Mismatch.Ipv4GatewayIdAndRouteTableId",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "ResourceNotAssociated.Cen",
+                        "IncorrectStatus.CenRelation",
+                        "OperationDenied.CenTypeInvalid",
+                        "ResourceNotFound.Cen",
+                        "ResourceNotFound.NetworkInterface",
+                        "RouteConflict.AlreadyExist",
+                        "IncorrectStatus.RouterInterface",
+                        "InvalidNexthop.UnsupportedEniBizType",
+                        "OperationDenied.RouterInterfaceIpv6",
+                        "InvalidNextHopType",
+                        "OperationDenied.VbrAttachEcrInMiddleStatus",
+                        "ResourceNotAssociated.Ecr",
+                        "UnsupportedFeature.RouterInterfaceIpv6",
+                        "InvalidVpnInstanceId.NotFound",
+                        "OperationFailed.ScopeActiveRouteEntryType",
+                        "OperationFailed.ScopeStandbyRouteEntryQuota",
+                        "OperationFailed.ScopeActiveRouteEntryQuota",
+                        "OperationUnsupported.ScopeInvalidRouteType",
+                        "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
+                        "OperationUnsupported.Ipv6EcmpRouteEntry",
+                        "OperationUnsupported.Ipv6CidrBlock",
+                        "OperationUnsupported.Ipv6ForVBR",
+                        "IncorrectStatus.RouteTableStatus",
+                        "OperationFailed.InvalidNextHopType",
+                        "UnsupportedRegion",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "OperationDenied.CreateEcmpForPublishedRouteEntry",
+                        "OperationDenied.TrAttachmentIpv6Disabled",
+                        "Mismatch.EniIdAndRouteTableId",
+                        "InvalidDescription.Malformed",
+                        "OperationFailed.InstanceDismatchCurrentVpc",
+                        "InvalidParameter",
+                        "InvalidNatGatewayId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidNextHopId.NotFound",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidVpc.NotFound",
+                        "InvalidIpv6Gateway.NotFound",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "VPC.ERROR",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateRouteEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamCidrBlock(error),
             1 => Self::QuotaExceeded(error),
             2 => Self::MissingParameter(error),
@@ -1015,669 +1032,317 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateRouteEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => {
-                ("InvalidNexthopTypeAndListBothNull", error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
-                ("InvalidNexthopTypeAndListBothNotNull", error)
-            }
-            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
-            Self::InvalidOppositeRouterType(error) => {
-                ("InvalidOppositeRouterType", error)
-            }
-            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => {
-                ("InvalidEntryRuleQuotaNotFound", error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
-                ("InvalidPhysicalConnectionBusinessStatus", error)
-            }
-            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => {
-                ("CountLimitExceedHaVipRouteEntry", error)
-            }
-            Self::InvalidRouteEntryDuplicate(error) => {
-                ("InvalidRouteEntryDuplicate", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => {
-                ("ForbiddenUseVpcAsInternetGateway", error)
-            }
-            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
-            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
-            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::InvalidDestinationCidrBlock(error) => {
-                ("InvalidDestinationCidrBlock", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
-            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::ForbiddenPrivateIpNotFound(error) => {
-                ("ForbiddenPrivateIpNotFound", error)
-            }
-            Self::OperationUnsupportedInactiveMode(error) => {
-                ("OperationUnsupportedInactiveMode", error)
-            }
-            Self::InvalidRouteEntryNameMalformed(error) => {
-                ("InvalidRouteEntryNameMalformed", error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
-                ("IncorrectStatusMultiScopeRiRouteEntry", error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
-                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
-                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
-            }
-            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
-            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
-                ("OperationUnsupportedSubRouteTableEcmp", error)
-            }
-            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
-            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
-            Self::QuotaExceededHaVipRouteEntry(error) => {
-                ("QuotaExceededHaVipRouteEntry", error)
-            }
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::OperationFailedInvalidNexthop(error) => {
-                ("OperationFailedInvalidNexthop", error)
-            }
-            Self::OperationFailedNotifyCenDelete(error) => {
-                ("OperationFailedNotifyCenDelete", error)
-            }
-            Self::InvalidNatGatewayNotFound(error) => {
-                ("InvalidNatGatewayNotFound", error)
-            }
-            Self::OperationFailedCxpRouteExist(error) => {
-                ("OperationFailedCxpRouteExist", error)
-            }
-            Self::OperationFailedGetEniInfo(error) => {
-                ("OperationFailedGetEniInfo", error)
-            }
-            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
-                ("OperationUnsupportedInvalidRouterInterfaceType", error)
-            }
-            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
-            Self::OperationFailedMultiScopeType(error) => {
-                ("OperationFailedMultiScopeType", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::InvalidAttachmentNotFound(error) => {
-                ("InvalidAttachmentNotFound", error)
-            }
-            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
-                ("OperationFailedActiveNetworkInterfaceNotFound", error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(error) => {
-                ("OperationFailedQueryAttachmentInfo", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::OperationFailedNotSupportIpv6(error) => {
-                ("OperationFailedNotSupportIpv6", error)
-            }
-            Self::IncorrectStatusIpv6Address(error) => {
-                ("IncorrectStatusIpv6Address", error)
-            }
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::QuotaExceeded(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::InvalidCidrBlockMalformed(error) => (3, error),
+            Self::InvalidCidrBlockDuplicate(error) => (4, error),
+            Self::IncorrectVpcStatus(error) => (5, error),
+            Self::IncorrectInstanceStatus(error) => (6, error),
+            Self::IncorrectRouteEntryStatus(error) => (7, error),
+            Self::IncorrectVSwitchStatus(error) => (8, error),
+            Self::InvalidCidrBlock(error) => (9, error),
+            Self::InvalidNextHopNotFound(error) => (10, error),
+            Self::InvalidVRouterNotFound(error) => (11, error),
+            Self::InvalidVpcNotFound(error) => (12, error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => (13, error),
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => (14, error),
+            Self::InvalidRouterInterface(error) => (15, error),
+            Self::InvalidOppositeRouterType(error) => (16, error),
+            Self::InvalidNexthopListSize(error) => (17, error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => (18, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (19, error),
+            Self::InvalidVbrStatus(error) => (20, error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => (21, error),
+            Self::InvalidRouterType(error) => (22, error),
+            Self::IncorrectHaVipStatus(error) => (23, error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => (24, error),
+            Self::InvalidRouteEntryDuplicate(error) => (25, error),
+            Self::InvalidParam(error) => (26, error),
+            Self::InvalidWeightParam(error) => (27, error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => (28, error),
+            Self::InvalidNexthop(error) => (29, error),
+            Self::InvalidVpcId(error) => (30, error),
+            Self::InvalidRouteEntrySize(error) => (31, error),
+            Self::TaskConflict(error) => (32, error),
+            Self::InvalidRouteEntry(error) => (33, error),
+            Self::InvalidDestinationCidrBlock(error) => (34, error),
+            Self::ForbiddenVRouterNotFound(error) => (35, error),
+            Self::DefaultValidateError(error) => (36, error),
+            Self::RegionNotSupport(error) => (37, error),
+            Self::OperationFailedNotifyCenCreate(error) => (38, error),
+            Self::ForbiddenPrivateIpNotFound(error) => (39, error),
+            Self::OperationUnsupportedInactiveMode(error) => (40, error),
+            Self::InvalidRouteEntryNameMalformed(error) => (41, error),
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => (42, error),
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => (43, error),
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => (44, error),
+            Self::DuplicatedVpcNextHop(error) => (45, error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => (46, error),
+            Self::InvalidNexthopNotFound(error) => (47, error),
+            Self::IllegalParamNextHopId(error) => (48, error),
+            Self::QuotaExceededHaVipRouteEntry(error) => (49, error),
+            Self::InvalidNexthopDirectEni(error) => (50, error),
+            Self::OperationFailedInvalidNexthop(error) => (51, error),
+            Self::OperationFailedNotifyCenDelete(error) => (52, error),
+            Self::InvalidNatGatewayNotFound(error) => (53, error),
+            Self::OperationFailedCxpRouteExist(error) => (54, error),
+            Self::OperationFailedGetEniInfo(error) => (55, error),
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => (56, error),
+            Self::InvalidHaVipNotFound(error) => (57, error),
+            Self::OperationFailedMultiScopeType(error) => (58, error),
+            Self::OperationFailedDistibuteLock(error) => (59, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (60, error),
+            Self::InvalidAttachmentNotFound(error) => (61, error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => (62, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (63, error),
+            Self::OperationFailedQueryAttachmentInfo(error) => (64, error),
+            Self::IllegalParamAttachmentId(error) => (65, error),
+            Self::OperationFailedNotSupportIpv6(error) => (66, error),
+            Self::IncorrectStatusIpv6Address(error) => (67, error),
             Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
-                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+                (68, error)
             }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
-                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(error) => {
-                ("OperationUnsupportedMutipleIpv6Address", error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
-                ("OperationDeniedIpv6EntryOnCustomTable", error)
-            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => (69, error),
+            Self::OperationUnsupportedMutipleIpv6Address(error) => (70, error),
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => (71, error),
             Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
-                ("OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable", error)
+                (72, error)
             }
             Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
-                ("OperationDeniedRouteTableAssociateNotCloudBoxVSwitch", error)
+                (73, error)
             }
-            Self::OperationDeniedVbrMisMatchCloudBox(error) => {
-                ("OperationDeniedVbrMisMatchCloudBox", error)
-            }
-            Self::OperationDeniedVbrIdle(error) => ("OperationDeniedVbrIdle", error),
-            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => {
-                ("OperationDeniedRouterInterfaceToDifferentVpc", error)
-            }
-            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => {
-                ("OperationDeniedRouterInterfaceFromDifferentZones", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => {
-                ("OperationDeniedGatewayRouteTableNotPermitted", error)
-            }
-            Self::UnsupportedFeatureVpcPeerIpv6(error) => {
-                ("UnsupportedFeatureVpcPeerIpv6", error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
-                ("OperationDeniedVpcIpv6NotEnabled", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => {
-                ("UnsupportedFeatureCreatePrefixListEcmpRouteEntry", error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => {
-                ("OperationDeniedRouterInterfaceIpv6NotEnabled", error)
-            }
-            Self::OperationDeniedNextHopTypeNotPermitted(error) => {
-                ("OperationDeniedNextHopTypeNotPermitted", error)
-            }
-            Self::ResourceAlreadyAssociatedPrefixList(error) => {
-                ("ResourceAlreadyAssociatedPrefixList", error)
-            }
-            Self::OperationFailedCidrConflictWithPrefixList(error) => {
-                ("OperationFailedCidrConflictWithPrefixList", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::MismatchHaVipIdAndRouteTableId(error) => {
-                ("MismatchHaVipIdAndRouteTableId", error)
-            }
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => {
-                ("MismatchIpv4GatewayIdAndRouteTableId", error)
-            }
+            Self::OperationDeniedVbrMisMatchCloudBox(error) => (74, error),
+            Self::OperationDeniedVbrIdle(error) => (75, error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => (76, error),
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => (77, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (78, error),
+            Self::ResourceNotFoundVpcPeer(error) => (79, error),
+            Self::IncorrectStatusVpcPeer(error) => (80, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (81, error),
+            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => (82, error),
+            Self::UnsupportedFeatureVpcPeerIpv6(error) => (83, error),
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => (84, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (85, error),
+            Self::ResourceNotFoundPrefixList(error) => (86, error),
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => (87, error),
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => (88, error),
+            Self::OperationDeniedNextHopTypeNotPermitted(error) => (89, error),
+            Self::ResourceAlreadyAssociatedPrefixList(error) => (90, error),
+            Self::OperationFailedCidrConflictWithPrefixList(error) => (91, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (92, error),
+            Self::MismatchHaVipIdAndRouteTableId(error) => (93, error),
+            Self::OperationFailedOperationLocked(error) => (94, error),
+            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => (95, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (96, error)
             }
-            Self::ResourceNotAssociatedCen(error) => ("ResourceNotAssociatedCen", error),
-            Self::IncorrectStatusCenRelation(error) => {
-                ("IncorrectStatusCenRelation", error)
-            }
-            Self::OperationDeniedCenTypeInvalid(error) => {
-                ("OperationDeniedCenTypeInvalid", error)
-            }
-            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::IncorrectStatusRouterInterface(error) => {
-                ("IncorrectStatusRouterInterface", error)
-            }
-            Self::InvalidNexthopUnsupportedEniBizType(error) => {
-                ("InvalidNexthopUnsupportedEniBizType", error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6(error) => {
-                ("OperationDeniedRouterInterfaceIpv6", error)
-            }
-            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
-                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
-            }
-            Self::ResourceNotAssociatedEcr(error) => ("ResourceNotAssociatedEcr", error),
-            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => {
-                ("UnsupportedFeatureRouterInterfaceIpv6", error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(error) => {
-                ("OperationFailedScopeActiveRouteEntryType", error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
-                ("OperationFailedScopeStandbyRouteEntryQuota", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
-                ("OperationFailedScopeActiveRouteEntryQuota", error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
-                ("OperationUnsupportedScopeInvalidRouteType", error)
-            }
+            Self::ResourceNotAssociatedCen(error) => (97, error),
+            Self::IncorrectStatusCenRelation(error) => (98, error),
+            Self::OperationDeniedCenTypeInvalid(error) => (99, error),
+            Self::ResourceNotFoundCen(error) => (100, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (101, error),
+            Self::RouteConflictAlreadyExist(error) => (102, error),
+            Self::IncorrectStatusRouterInterface(error) => (103, error),
+            Self::InvalidNexthopUnsupportedEniBizType(error) => (104, error),
+            Self::OperationDeniedRouterInterfaceIpv6(error) => (105, error),
+            Self::InvalidNextHopType(error) => (106, error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (107, error),
+            Self::ResourceNotAssociatedEcr(error) => (108, error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => (109, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (110, error),
+            Self::OperationFailedScopeActiveRouteEntryType(error) => (111, error),
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => (112, error),
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => (113, error),
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => (114, error),
             Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
-                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+                (115, error)
             }
-            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => {
-                ("OperationUnsupportedIpv6EcmpRouteEntry", error)
-            }
-            Self::OperationUnsupportedIpv6CidrBlock(error) => {
-                ("OperationUnsupportedIpv6CidrBlock", error)
-            }
-            Self::OperationUnsupportedIpv6ForVbr(error) => {
-                ("OperationUnsupportedIpv6ForVbr", error)
-            }
-            Self::IncorrectStatusRouteTableStatus(error) => {
-                ("IncorrectStatusRouteTableStatus", error)
-            }
-            Self::OperationFailedInvalidNextHopType(error) => {
-                ("OperationFailedInvalidNextHopType", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => {
-                ("OperationDeniedCreateEcmpForPublishedRouteEntry", error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
-                ("OperationDeniedTrAttachmentIpv6Disabled", error)
-            }
-            Self::MismatchEniIdAndRouteTableId(error) => {
-                ("MismatchEniIdAndRouteTableId", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
-                ("OperationFailedInstanceDismatchCurrentVpc", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
-            Self::InvalidIpv6GatewayNotFound(error) => {
-                ("InvalidIpv6GatewayNotFound", error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::VpcError(error) => ("VpcError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => (116, error),
+            Self::OperationUnsupportedIpv6CidrBlock(error) => (117, error),
+            Self::OperationUnsupportedIpv6ForVbr(error) => (118, error),
+            Self::IncorrectStatusRouteTableStatus(error) => (119, error),
+            Self::OperationFailedInvalidNextHopType(error) => (120, error),
+            Self::UnsupportedRegion(error) => (121, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (122, error),
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => (123, error),
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (124, error),
+            Self::MismatchEniIdAndRouteTableId(error) => (125, error),
+            Self::InvalidDescriptionMalformed(error) => (126, error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => (127, error),
+            Self::InvalidParameter(error) => (128, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (129, error),
+            Self::InvalidInstanIdNotFound(error) => (130, error),
+            Self::InvalidNextHopIdNotFound(error) => (131, error),
+            Self::InvalidRouteTableIdNotFound(error) => (132, error),
+            Self::InvalidHaVipIdNotFound(error) => (133, error),
+            Self::InvalidVpcNotFoundError(error) => (134, error),
+            Self::InvalidIpv6GatewayNotFound(error) => (135, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (136, error),
+            Self::VpcError(error) => (137, error),
+            Self::InternalError(error) => (138, error),
+            Self::Unhandled(error) => (139, error),
         }
     }
 }
 impl Clone for CreateRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::InvalidNexthopTypeAndListBothNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
-            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
-            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
-            Self::InvalidEntryRuleQuotaNotFound(_) => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
-            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::CountLimitExceedHaVipRouteEntry(_) => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            Self::InvalidRouteEntryDuplicate(_) => {
-                Self::InvalidRouteEntryDuplicate(error)
-            }
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
-            Self::ForbiddenUseVpcAsInternetGateway(_) => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
-            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
-            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::InvalidDestinationCidrBlock(_) => {
-                Self::InvalidDestinationCidrBlock(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
-            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::ForbiddenPrivateIpNotFound(_) => {
-                Self::ForbiddenPrivateIpNotFound(error)
-            }
-            Self::OperationUnsupportedInactiveMode(_) => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            Self::InvalidRouteEntryNameMalformed(_) => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
-            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
-            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
-            Self::QuotaExceededHaVipRouteEntry(_) => {
-                Self::QuotaExceededHaVipRouteEntry(error)
-            }
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::OperationFailedInvalidNexthop(_) => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            Self::OperationFailedNotifyCenDelete(_) => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
-            Self::OperationFailedCxpRouteExist(_) => {
-                Self::OperationFailedCxpRouteExist(error)
-            }
-            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
-            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
-            Self::OperationFailedMultiScopeType(_) => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
-            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(_) => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::OperationFailedNotSupportIpv6(_) => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            Self::IncorrectStatusIpv6Address(_) => {
-                Self::IncorrectStatusIpv6Address(error)
-            }
-            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(_) => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(_) => {
-                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            }
-            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(_) => {
-                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            }
-            Self::OperationDeniedVbrMisMatchCloudBox(_) => {
-                Self::OperationDeniedVbrMisMatchCloudBox(error)
-            }
-            Self::OperationDeniedVbrIdle(_) => Self::OperationDeniedVbrIdle(error),
-            Self::OperationDeniedRouterInterfaceToDifferentVpc(_) => {
-                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            }
-            Self::OperationDeniedRouterInterfaceFromDifferentZones(_) => {
-                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::OperationDeniedGatewayRouteTableNotPermitted(_) => {
-                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            }
-            Self::UnsupportedFeatureVpcPeerIpv6(_) => {
-                Self::UnsupportedFeatureVpcPeerIpv6(error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(_) => {
-                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(_) => {
-                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            }
-            Self::OperationDeniedNextHopTypeNotPermitted(_) => {
-                Self::OperationDeniedNextHopTypeNotPermitted(error)
-            }
-            Self::ResourceAlreadyAssociatedPrefixList(_) => {
-                Self::ResourceAlreadyAssociatedPrefixList(error)
-            }
-            Self::OperationFailedCidrConflictWithPrefixList(_) => {
-                Self::OperationFailedCidrConflictWithPrefixList(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::MismatchHaVipIdAndRouteTableId(_) => {
-                Self::MismatchHaVipIdAndRouteTableId(error)
-            }
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::MismatchIpv4GatewayIdAndRouteTableId(_) => {
-                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            }
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::ResourceNotAssociatedCen(_) => Self::ResourceNotAssociatedCen(error),
-            Self::IncorrectStatusCenRelation(_) => {
-                Self::IncorrectStatusCenRelation(error)
-            }
-            Self::OperationDeniedCenTypeInvalid(_) => {
-                Self::OperationDeniedCenTypeInvalid(error)
-            }
-            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::IncorrectStatusRouterInterface(_) => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            Self::InvalidNexthopUnsupportedEniBizType(_) => {
-                Self::InvalidNexthopUnsupportedEniBizType(error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6(_) => {
-                Self::OperationDeniedRouterInterfaceIpv6(error)
-            }
-            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            Self::ResourceNotAssociatedEcr(_) => Self::ResourceNotAssociatedEcr(error),
-            Self::UnsupportedFeatureRouterInterfaceIpv6(_) => {
-                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(_) => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            Self::OperationUnsupportedIpv6EcmpRouteEntry(_) => {
-                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            }
-            Self::OperationUnsupportedIpv6CidrBlock(_) => {
-                Self::OperationUnsupportedIpv6CidrBlock(error)
-            }
-            Self::OperationUnsupportedIpv6ForVbr(_) => {
-                Self::OperationUnsupportedIpv6ForVbr(error)
-            }
-            Self::IncorrectStatusRouteTableStatus(_) => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            Self::OperationFailedInvalidNextHopType(_) => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(_) => {
-                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            Self::MismatchEniIdAndRouteTableId(_) => {
-                Self::MismatchEniIdAndRouteTableId(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
-            Self::InvalidIpv6GatewayNotFound(_) => {
-                Self::InvalidIpv6GatewayNotFound(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::VpcError(_) => Self::VpcError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "QuotaExceeded",
+            "MissingParameter",
+            "InvalidCidrBlockMalformed",
+            "InvalidCidrBlockDuplicate",
+            "IncorrectVpcStatus",
+            "IncorrectInstanceStatus",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCidrBlock",
+            "InvalidNextHopNotFound",
+            "InvalidVRouterNotFound",
+            "InvalidVpcNotFound",
+            "InvalidNexthopTypeAndListBothNull",
+            "InvalidNexthopTypeAndListBothNotNull",
+            "InvalidRouterInterface",
+            "InvalidOppositeRouterType",
+            "InvalidNexthopListSize",
+            "InvalidEntryRuleQuotaNotFound",
+            "ForbiddenCheckEntryRuleQuota",
+            "InvalidVbrStatus",
+            "InvalidPhysicalConnectionBusinessStatus",
+            "InvalidRouterType",
+            "IncorrectHaVipStatus",
+            "CountLimitExceedHaVipRouteEntry",
+            "InvalidRouteEntryDuplicate",
+            "InvalidParam",
+            "InvalidWeightParam",
+            "ForbiddenUseVpcAsInternetGateway",
+            "InvalidNexthop",
+            "InvalidVpcId",
+            "InvalidRouteEntrySize",
+            "TaskConflict",
+            "InvalidRouteEntry",
+            "InvalidDestinationCidrBlock",
+            "ForbiddenVRouterNotFound",
+            "DefaultValidateError",
+            "RegionNotSupport",
+            "OperationFailedNotifyCenCreate",
+            "ForbiddenPrivateIpNotFound",
+            "OperationUnsupportedInactiveMode",
+            "InvalidRouteEntryNameMalformed",
+            "IncorrectStatusMultiScopeRiRouteEntry",
+            "OperationUnsupportedMoreThanOneVpnOrHavip",
+            "OperationUnsupportedEcmpRiTypeOrNumber",
+            "DuplicatedVpcNextHop",
+            "OperationUnsupportedSubRouteTableEcmp",
+            "InvalidNexthopNotFound",
+            "IllegalParamNextHopId",
+            "QuotaExceededHaVipRouteEntry",
+            "InvalidNexthopDirectEni",
+            "OperationFailedInvalidNexthop",
+            "OperationFailedNotifyCenDelete",
+            "InvalidNatGatewayNotFound",
+            "OperationFailedCxpRouteExist",
+            "OperationFailedGetEniInfo",
+            "OperationUnsupportedInvalidRouterInterfaceType",
+            "InvalidHaVipNotFound",
+            "OperationFailedMultiScopeType",
+            "OperationFailedDistibuteLock",
+            "QuotaExceededVpnRouteEntry",
+            "InvalidAttachmentNotFound",
+            "OperationFailedActiveNetworkInterfaceNotFound",
+            "InvalidNetworkInterfaceNotFound",
+            "OperationFailedQueryAttachmentInfo",
+            "IllegalParamAttachmentId",
+            "OperationFailedNotSupportIpv6",
+            "IncorrectStatusIpv6Address",
+            "OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface",
+            "OperationUnsupportedSpecifyIpOnIpv6Entry",
+            "OperationUnsupportedMutipleIpv6Address",
+            "OperationDeniedIpv6EntryOnCustomTable",
+            "OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable",
+            "OperationDeniedRouteTableAssociateNotCloudBoxVSwitch",
+            "OperationDeniedVbrMisMatchCloudBox",
+            "OperationDeniedVbrIdle",
+            "OperationDeniedRouterInterfaceToDifferentVpc",
+            "OperationDeniedRouterInterfaceFromDifferentZones",
+            "OperationFailedPconnTrafficNotEnable",
+            "ResourceNotFoundVpcPeer",
+            "IncorrectStatusVpcPeer",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "OperationDeniedGatewayRouteTableNotPermitted",
+            "UnsupportedFeatureVpcPeerIpv6",
+            "OperationDeniedVpcIpv6NotEnabled",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceNotFoundPrefixList",
+            "UnsupportedFeatureCreatePrefixListEcmpRouteEntry",
+            "OperationDeniedRouterInterfaceIpv6NotEnabled",
+            "OperationDeniedNextHopTypeNotPermitted",
+            "ResourceAlreadyAssociatedPrefixList",
+            "OperationFailedCidrConflictWithPrefixList",
+            "ResourceNotFoundIpv4Gateway",
+            "MismatchHaVipIdAndRouteTableId",
+            "OperationFailedOperationLocked",
+            "MismatchIpv4GatewayIdAndRouteTableId",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "ResourceNotAssociatedCen",
+            "IncorrectStatusCenRelation",
+            "OperationDeniedCenTypeInvalid",
+            "ResourceNotFoundCen",
+            "ResourceNotFoundNetworkInterface",
+            "RouteConflictAlreadyExist",
+            "IncorrectStatusRouterInterface",
+            "InvalidNexthopUnsupportedEniBizType",
+            "OperationDeniedRouterInterfaceIpv6",
+            "InvalidNextHopType",
+            "OperationDeniedVbrAttachEcrInMiddleStatus",
+            "ResourceNotAssociatedEcr",
+            "UnsupportedFeatureRouterInterfaceIpv6",
+            "InvalidVpnInstanceIdNotFound",
+            "OperationFailedScopeActiveRouteEntryType",
+            "OperationFailedScopeStandbyRouteEntryQuota",
+            "OperationFailedScopeActiveRouteEntryQuota",
+            "OperationUnsupportedScopeInvalidRouteType",
+            "OperationFailedEcmpInvalidRouterInterfaceOppositeType",
+            "OperationUnsupportedIpv6EcmpRouteEntry",
+            "OperationUnsupportedIpv6CidrBlock",
+            "OperationUnsupportedIpv6ForVbr",
+            "IncorrectStatusRouteTableStatus",
+            "OperationFailedInvalidNextHopType",
+            "UnsupportedRegion",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "OperationDeniedCreateEcmpForPublishedRouteEntry",
+            "OperationDeniedTrAttachmentIpv6Disabled",
+            "MismatchEniIdAndRouteTableId",
+            "InvalidDescriptionMalformed",
+            "OperationFailedInstanceDismatchCurrentVpc",
+            "InvalidParameter",
+            "InvalidNatGatewayIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidNextHopIdNotFound",
+            "InvalidRouteTableIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidVpcNotFoundError",
+            "InvalidIpv6GatewayNotFound",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "VpcError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntryError {

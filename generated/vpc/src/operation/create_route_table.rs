@@ -107,6 +107,7 @@ impl Default for CreateRouteTableRequest {
 }
 impl CreateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteTableRequestBuilder {
         CreateRouteTableRequestBuilder {
             inner: CreateRouteTableRequest::default(),
@@ -252,6 +253,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteTableRequest::default(),
@@ -260,6 +262,7 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteTableResponse, CreateRouteTableError> {
@@ -336,24 +339,38 @@ pub enum CreateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedRegion",
-                    "InvalidParameter.RouteTableName.Malformed",
-                    "InvalidParameter.Description.Malformed",
-                    "QuotaExceeded.RouteTable",
-                    "IncorrectStatus.cbnStatus",
-                    "InvalidVpcId.NotSupport",
-                    "OperationUnsupported.AdvancedFeature",
-                    "QuotaExceeded.GatewayRouteTable",
-                    "MissingParam.vpcId",
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedRegion",
+                        "InvalidParameter.RouteTableName.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "QuotaExceeded.RouteTable",
+                        "IncorrectStatus.cbnStatus",
+                        "InvalidVpcId.NotSupport",
+                        "OperationUnsupported.AdvancedFeature",
+                        "QuotaExceeded.GatewayRouteTable",
+                        "MissingParam.vpcId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateRouteTableError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnsupportedRegion(error),
             1 => Self::InvalidParameterRouteTableNameMalformed(error),
             2 => Self::InvalidParameterDescriptionMalformed(error),
@@ -369,75 +386,53 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateRouteTableError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::InvalidParameterRouteTableNameMalformed(error) => {
-                ("InvalidParameterRouteTableNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::QuotaExceededRouteTable(error) => ("QuotaExceededRouteTable", error),
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::InvalidVpcIdNotSupport(error) => ("InvalidVpcIdNotSupport", error),
-            Self::OperationUnsupportedAdvancedFeature(error) => {
-                ("OperationUnsupportedAdvancedFeature", error)
-            }
-            Self::QuotaExceededGatewayRouteTable(error) => {
-                ("QuotaExceededGatewayRouteTable", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedRegion(error) => (0, error),
+            Self::InvalidParameterRouteTableNameMalformed(error) => (1, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (2, error),
+            Self::QuotaExceededRouteTable(error) => (3, error),
+            Self::IncorrectStatusCbnStatus(error) => (4, error),
+            Self::InvalidVpcIdNotSupport(error) => (5, error),
+            Self::OperationUnsupportedAdvancedFeature(error) => (6, error),
+            Self::QuotaExceededGatewayRouteTable(error) => (7, error),
+            Self::MissingParamVpcId(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidParameterAction(error) => (10, error),
+            Self::InvalidVpcIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::InvalidParameterRouteTableNameMalformed(_) => {
-                Self::InvalidParameterRouteTableNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::QuotaExceededRouteTable(_) => Self::QuotaExceededRouteTable(error),
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::InvalidVpcIdNotSupport(_) => Self::InvalidVpcIdNotSupport(error),
-            Self::OperationUnsupportedAdvancedFeature(_) => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            Self::QuotaExceededGatewayRouteTable(_) => {
-                Self::QuotaExceededGatewayRouteTable(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedRegion",
+            "InvalidParameterRouteTableNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "QuotaExceededRouteTable",
+            "IncorrectStatusCbnStatus",
+            "InvalidVpcIdNotSupport",
+            "OperationUnsupportedAdvancedFeature",
+            "QuotaExceededGatewayRouteTable",
+            "MissingParamVpcId",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteTableError {

@@ -306,6 +306,7 @@ impl Default for CreateRouterInterfaceRequest {
 }
 impl CreateRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouterInterfaceRequestBuilder {
         CreateRouterInterfaceRequestBuilder {
             inner: CreateRouterInterfaceRequest::default(),
@@ -701,6 +702,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouterInterfaceRequest::default(),
@@ -709,6 +711,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -868,59 +871,73 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidPrice.NotFound",
-                    "InvalidAliuid",
-                    "InvalidRole.ValueNotSupported",
-                    "InvalidSpec.ValudNotSupported",
-                    "InvalidRouterType.ValueNotSupported",
-                    "InvalidName.Malformed",
-                    "Forbidden.BillsOutstanding",
-                    "LimitationExceed.InterfaceNumberOnRouter",
-                    "Forbidden.NotInRouterInterfaceCreateWhitelist",
-                    "RI_CREATE_ONE_LIMIT_BY_SYNC",
-                    "InvalidAccessPoint.ValueNotAllowed",
-                    "InvalidParam.NotFound",
-                    "InvalidAccessPoint.NotMatch",
-                    "InvalidAccessPoint.NotExist",
-                    "INVAID_VBR_STATUS",
-                    "IncorrectStatus.CenStatus",
-                    "Forbidden.AcceptRoleNotSupportPrePay",
-                    "InvalidRouterInterfaceSpec.Malformed",
-                    "VpcSubnet.NotFound",
-                    "IllegalParam.HealthcheckIp",
-                    "OperationFailed.HcForInvalidRiType",
-                    "OperationFailed.SyncOrderToSub",
-                    "IllegalParam.CrossBorderBandwidth",
-                    "IllegalParam.VRouterType",
-                    "IllegalParam.Spec",
-                    "Forbidden.CrossBorder",
-                    "InvalidRouterId.NotFound",
-                    "InvalidCommodity.NotFound",
-                    "InvalidRouterInterfaceChargeType.Malformed",
-                    "IllegalParam.RegionId",
-                    "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
-                    "QuotaExceeded",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "InvalidRegionId.NotFound",
-                    "ResourceNotInResourceGroup",
-                    "HaveConnectionBetweenRouters",
-                    "InvalidDescription.Malformed",
-                    "InvalidBandwidth.NotEnough",
-                    "ForbiddenAction",
-                    "OperationFailed.NotSupportIPv6",
-                    "InvalidParam.AvailableZoneId",
-                    "OperationFailed.NoAvailableAmount",
-                    "OperationFailed.OperationLocked",
-                    "OperationFailed.InvalidEcGrant",
-                    "OperationFailed.CannotConnectOtherOwnerInstance",
-                    "InvalidParams.NotNull",
-                    "InvalidRouterId.AttacedToCEN",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPrice.NotFound",
+                        "InvalidAliuid",
+                        "InvalidRole.ValueNotSupported",
+                        "InvalidSpec.ValudNotSupported",
+                        "InvalidRouterType.ValueNotSupported",
+                        "InvalidName.Malformed",
+                        "Forbidden.BillsOutstanding",
+                        "LimitationExceed.InterfaceNumberOnRouter",
+                        "Forbidden.NotInRouterInterfaceCreateWhitelist",
+                        "RI_CREATE_ONE_LIMIT_BY_SYNC",
+                        "InvalidAccessPoint.ValueNotAllowed",
+                        "InvalidParam.NotFound",
+                        "InvalidAccessPoint.NotMatch",
+                        "InvalidAccessPoint.NotExist",
+                        "INVAID_VBR_STATUS",
+                        "IncorrectStatus.CenStatus",
+                        "Forbidden.AcceptRoleNotSupportPrePay",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "VpcSubnet.NotFound",
+                        "IllegalParam.HealthcheckIp",
+                        "OperationFailed.HcForInvalidRiType",
+                        "OperationFailed.SyncOrderToSub",
+                        "IllegalParam.CrossBorderBandwidth",
+                        "IllegalParam.VRouterType",
+                        "IllegalParam.Spec",
+                        "Forbidden.CrossBorder",
+                        "InvalidRouterId.NotFound",
+                        "InvalidCommodity.NotFound",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                        "IllegalParam.RegionId",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "QuotaExceeded",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotInResourceGroup",
+                        "HaveConnectionBetweenRouters",
+                        "InvalidDescription.Malformed",
+                        "InvalidBandwidth.NotEnough",
+                        "ForbiddenAction",
+                        "OperationFailed.NotSupportIPv6",
+                        "InvalidParam.AvailableZoneId",
+                        "OperationFailed.NoAvailableAmount",
+                        "OperationFailed.OperationLocked",
+                        "OperationFailed.InvalidEcGrant",
+                        "OperationFailed.CannotConnectOtherOwnerInstance",
+                        "InvalidParams.NotNull",
+                        "InvalidRouterId.AttacedToCEN",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateRouterInterfaceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidPriceNotFound(error),
             1 => Self::InvalidAliuid(error),
             2 => Self::InvalidRoleValueNotSupported(error),
@@ -971,239 +988,123 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateRouterInterfaceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidRoleValueNotSupported(error) => {
-                ("InvalidRoleValueNotSupported", error)
-            }
-            Self::InvalidSpecValudNotSupported(error) => {
-                ("InvalidSpecValudNotSupported", error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(error) => {
-                ("InvalidRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::ForbiddenBillsOutstanding(error) => {
-                ("ForbiddenBillsOutstanding", error)
-            }
-            Self::LimitationExceedInterfaceNumberOnRouter(error) => {
-                ("LimitationExceedInterfaceNumberOnRouter", error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => {
-                ("ForbiddenNotInRouterInterfaceCreateWhitelist", error)
-            }
-            Self::RiCreateOneLimitBySync(error) => ("RiCreateOneLimitBySync", error),
-            Self::InvalidAccessPointValueNotAllowed(error) => {
-                ("InvalidAccessPointValueNotAllowed", error)
-            }
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidAccessPointNotMatch(error) => {
-                ("InvalidAccessPointNotMatch", error)
-            }
-            Self::InvalidAccessPointNotExist(error) => {
-                ("InvalidAccessPointNotExist", error)
-            }
-            Self::InvaidVbrStatus(error) => ("InvaidVbrStatus", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => {
-                ("ForbiddenAcceptRoleNotSupportPrePay", error)
-            }
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::VpcSubnetNotFound(error) => ("VpcSubnetNotFound", error),
-            Self::IllegalParamHealthcheckIp(error) => {
-                ("IllegalParamHealthcheckIp", error)
-            }
-            Self::OperationFailedHcForInvalidRiType(error) => {
-                ("OperationFailedHcForInvalidRiType", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(error) => {
-                ("IllegalParamCrossBorderBandwidth", error)
-            }
-            Self::IllegalParamVRouterType(error) => ("IllegalParamVRouterType", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::ForbiddenCrossBorder(error) => ("ForbiddenCrossBorder", error),
-            Self::InvalidRouterIdNotFound(error) => ("InvalidRouterIdNotFound", error),
-            Self::InvalidCommodityNotFound(error) => ("InvalidCommodityNotFound", error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotInResourceGroup(error) => {
-                ("ResourceNotInResourceGroup", error)
-            }
-            Self::HaveConnectionBetweenRouters(error) => {
-                ("HaveConnectionBetweenRouters", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidBandwidthNotEnough(error) => {
-                ("InvalidBandwidthNotEnough", error)
-            }
-            Self::ForbiddenAction(error) => ("ForbiddenAction", error),
-            Self::OperationFailedNotSupportIPv6(error) => {
-                ("OperationFailedNotSupportIPv6", error)
-            }
-            Self::InvalidParamAvailableZoneId(error) => {
-                ("InvalidParamAvailableZoneId", error)
-            }
-            Self::OperationFailedNoAvailableAmount(error) => {
-                ("OperationFailedNoAvailableAmount", error)
-            }
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::OperationFailedInvalidEcGrant(error) => {
-                ("OperationFailedInvalidEcGrant", error)
-            }
-            Self::OperationFailedCannotConnectOtherOwnerInstance(error) => {
-                ("OperationFailedCannotConnectOtherOwnerInstance", error)
-            }
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidRouterIdAttacedToCen(error) => {
-                ("InvalidRouterIdAttacedToCen", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPriceNotFound(error) => (0, error),
+            Self::InvalidAliuid(error) => (1, error),
+            Self::InvalidRoleValueNotSupported(error) => (2, error),
+            Self::InvalidSpecValudNotSupported(error) => (3, error),
+            Self::InvalidRouterTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNameMalformed(error) => (5, error),
+            Self::ForbiddenBillsOutstanding(error) => (6, error),
+            Self::LimitationExceedInterfaceNumberOnRouter(error) => (7, error),
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (8, error),
+            Self::RiCreateOneLimitBySync(error) => (9, error),
+            Self::InvalidAccessPointValueNotAllowed(error) => (10, error),
+            Self::InvalidParamNotFound(error) => (11, error),
+            Self::InvalidAccessPointNotMatch(error) => (12, error),
+            Self::InvalidAccessPointNotExist(error) => (13, error),
+            Self::InvaidVbrStatus(error) => (14, error),
+            Self::IncorrectStatusCenStatus(error) => (15, error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => (16, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (17, error),
+            Self::VpcSubnetNotFound(error) => (18, error),
+            Self::IllegalParamHealthcheckIp(error) => (19, error),
+            Self::OperationFailedHcForInvalidRiType(error) => (20, error),
+            Self::OperationFailedSyncOrderToSub(error) => (21, error),
+            Self::IllegalParamCrossBorderBandwidth(error) => (22, error),
+            Self::IllegalParamVRouterType(error) => (23, error),
+            Self::IllegalParamSpec(error) => (24, error),
+            Self::ForbiddenCrossBorder(error) => (25, error),
+            Self::InvalidRouterIdNotFound(error) => (26, error),
+            Self::InvalidCommodityNotFound(error) => (27, error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (28, error),
+            Self::IllegalParamRegionId(error) => (29, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (30, error),
+            Self::QuotaExceeded(error) => (31, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (32, error),
+            Self::InvalidRegionIdNotFound(error) => (33, error),
+            Self::ResourceNotInResourceGroup(error) => (34, error),
+            Self::HaveConnectionBetweenRouters(error) => (35, error),
+            Self::InvalidDescriptionMalformed(error) => (36, error),
+            Self::InvalidBandwidthNotEnough(error) => (37, error),
+            Self::ForbiddenAction(error) => (38, error),
+            Self::OperationFailedNotSupportIPv6(error) => (39, error),
+            Self::InvalidParamAvailableZoneId(error) => (40, error),
+            Self::OperationFailedNoAvailableAmount(error) => (41, error),
+            Self::OperationFailedOperationLocked(error) => (42, error),
+            Self::OperationFailedInvalidEcGrant(error) => (43, error),
+            Self::OperationFailedCannotConnectOtherOwnerInstance(error) => (44, error),
+            Self::InvalidParamsNotNull(error) => (45, error),
+            Self::InvalidRouterIdAttacedToCen(error) => (46, error),
+            Self::Unhandled(error) => (47, error),
         }
     }
 }
 impl Clone for CreateRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidRoleValueNotSupported(_) => {
-                Self::InvalidRoleValueNotSupported(error)
-            }
-            Self::InvalidSpecValudNotSupported(_) => {
-                Self::InvalidSpecValudNotSupported(error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(_) => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
-            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
-            Self::InvalidAccessPointValueNotAllowed(_) => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidAccessPointNotMatch(_) => {
-                Self::InvalidAccessPointNotMatch(error)
-            }
-            Self::InvalidAccessPointNotExist(_) => {
-                Self::InvalidAccessPointNotExist(error)
-            }
-            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::VpcSubnetNotFound(_) => Self::VpcSubnetNotFound(error),
-            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
-            Self::OperationFailedHcForInvalidRiType(_) => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(_) => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
-            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
-            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotInResourceGroup(_) => {
-                Self::ResourceNotInResourceGroup(error)
-            }
-            Self::HaveConnectionBetweenRouters(_) => {
-                Self::HaveConnectionBetweenRouters(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
-            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
-            Self::OperationFailedNotSupportIPv6(_) => {
-                Self::OperationFailedNotSupportIPv6(error)
-            }
-            Self::InvalidParamAvailableZoneId(_) => {
-                Self::InvalidParamAvailableZoneId(error)
-            }
-            Self::OperationFailedNoAvailableAmount(_) => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::OperationFailedInvalidEcGrant(_) => {
-                Self::OperationFailedInvalidEcGrant(error)
-            }
-            Self::OperationFailedCannotConnectOtherOwnerInstance(_) => {
-                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
-            }
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidRouterIdAttacedToCen(_) => {
-                Self::InvalidRouterIdAttacedToCen(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPriceNotFound",
+            "InvalidAliuid",
+            "InvalidRoleValueNotSupported",
+            "InvalidSpecValudNotSupported",
+            "InvalidRouterTypeValueNotSupported",
+            "InvalidNameMalformed",
+            "ForbiddenBillsOutstanding",
+            "LimitationExceedInterfaceNumberOnRouter",
+            "ForbiddenNotInRouterInterfaceCreateWhitelist",
+            "RiCreateOneLimitBySync",
+            "InvalidAccessPointValueNotAllowed",
+            "InvalidParamNotFound",
+            "InvalidAccessPointNotMatch",
+            "InvalidAccessPointNotExist",
+            "InvaidVbrStatus",
+            "IncorrectStatusCenStatus",
+            "ForbiddenAcceptRoleNotSupportPrePay",
+            "InvalidRouterInterfaceSpecMalformed",
+            "VpcSubnetNotFound",
+            "IllegalParamHealthcheckIp",
+            "OperationFailedHcForInvalidRiType",
+            "OperationFailedSyncOrderToSub",
+            "IllegalParamCrossBorderBandwidth",
+            "IllegalParamVRouterType",
+            "IllegalParamSpec",
+            "ForbiddenCrossBorder",
+            "InvalidRouterIdNotFound",
+            "InvalidCommodityNotFound",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "IllegalParamRegionId",
+            "PayMayiWithholdingAgreementIllegal",
+            "QuotaExceeded",
+            "OperationFailedPconnTrafficNotEnable",
+            "InvalidRegionIdNotFound",
+            "ResourceNotInResourceGroup",
+            "HaveConnectionBetweenRouters",
+            "InvalidDescriptionMalformed",
+            "InvalidBandwidthNotEnough",
+            "ForbiddenAction",
+            "OperationFailedNotSupportIPv6",
+            "InvalidParamAvailableZoneId",
+            "OperationFailedNoAvailableAmount",
+            "OperationFailedOperationLocked",
+            "OperationFailedInvalidEcGrant",
+            "OperationFailedCannotConnectOtherOwnerInstance",
+            "InvalidParamsNotNull",
+            "InvalidRouterIdAttacedToCen",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouterInterfaceError {

@@ -86,6 +86,7 @@ impl Default for CreateSslVpnClientCertRequest {
 }
 impl CreateSslVpnClientCertRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSslVpnClientCertRequestBuilder {
         CreateSslVpnClientCertRequestBuilder {
             inner: CreateSslVpnClientCertRequest::default(),
@@ -201,6 +202,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     }
 }
 impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSslVpnClientCertRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,22 +291,36 @@ pub enum CreateSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "InvalidName",
-                    "SslVpnClientCreateTimes.ReachLimits",
-                    "CreateSslCertsQuotaFull.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidSslVpnServerId.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "InvalidName",
+                        "SslVpnClientCreateTimes.ReachLimits",
+                        "CreateSslCertsQuotaFull.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidSslVpnServerId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateSslVpnClientCertError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -317,69 +334,49 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateSslVpnClientCertError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::SslVpnClientCreateTimesReachLimits(error) => {
-                ("SslVpnClientCreateTimesReachLimits", error)
-            }
-            Self::CreateSslCertsQuotaFullQuotaFull(error) => {
-                ("CreateSslCertsQuotaFullQuotaFull", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidSslVpnServerIdNotFound(error) => {
-                ("InvalidSslVpnServerIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::InvalidName(error) => (3, error),
+            Self::SslVpnClientCreateTimesReachLimits(error) => (4, error),
+            Self::CreateSslCertsQuotaFullQuotaFull(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::InvalidSslVpnServerIdNotFound(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateSslVpnClientCertError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::SslVpnClientCreateTimesReachLimits(_) => {
-                Self::SslVpnClientCreateTimesReachLimits(error)
-            }
-            Self::CreateSslCertsQuotaFullQuotaFull(_) => {
-                Self::CreateSslCertsQuotaFullQuotaFull(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidSslVpnServerIdNotFound(_) => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSslVpnClientCertError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "InvalidName",
+            "SslVpnClientCreateTimesReachLimits",
+            "CreateSslCertsQuotaFullQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidSslVpnServerIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSslVpnClientCertError {

@@ -118,6 +118,7 @@ impl Default for CreateTrafficMirrorFilterRequest {
 }
 impl CreateTrafficMirrorFilterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMirrorFilterRequestBuilder {
         CreateTrafficMirrorFilterRequestBuilder {
             inner: CreateTrafficMirrorFilterRequest::default(),
@@ -294,6 +295,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMirrorFilterRequest::default(),
@@ -302,6 +304,7 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,23 +386,37 @@ pub enum CreateTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.IpVersion",
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "QuotaExceeded.TrafficMirrorFilter",
-                    "DuplicatedParam.Priority",
-                    "UnsupportedRegion",
-                    "IllegalParamFormat.SrcCidrBlock",
-                    "IllegalParamFormat.DstCidrBlock",
-                    "IllegalParam.DestinationCidrBlock",
-                    "IllegalParam.SourceCidrBlock",
-                    "IllegalParam.Protocol",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.IpVersion",
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "QuotaExceeded.TrafficMirrorFilter",
+                        "DuplicatedParam.Priority",
+                        "UnsupportedRegion",
+                        "IllegalParamFormat.SrcCidrBlock",
+                        "IllegalParamFormat.DstCidrBlock",
+                        "IllegalParam.DestinationCidrBlock",
+                        "IllegalParam.SourceCidrBlock",
+                        "IllegalParam.Protocol",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateTrafficMirrorFilterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnsupportedFeatureIpVersion(error),
             1 => Self::IncorrectBusinessStatusTrafficMirror(error),
             2 => Self::OptInRequiredTrafficMirror(error),
@@ -414,89 +431,51 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateTrafficMirrorFilterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::QuotaExceededTrafficMirrorFilter(error) => {
-                ("QuotaExceededTrafficMirrorFilter", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IllegalParamFormatSrcCidrBlock(error) => {
-                ("IllegalParamFormatSrcCidrBlock", error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(error) => {
-                ("IllegalParamFormatDstCidrBlock", error)
-            }
-            Self::IllegalParamDestinationCidrBlock(error) => {
-                ("IllegalParamDestinationCidrBlock", error)
-            }
-            Self::IllegalParamSourceCidrBlock(error) => {
-                ("IllegalParamSourceCidrBlock", error)
-            }
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureIpVersion(error) => (0, error),
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (1, error),
+            Self::OptInRequiredTrafficMirror(error) => (2, error),
+            Self::QuotaExceededTrafficMirrorFilter(error) => (3, error),
+            Self::DuplicatedParamPriority(error) => (4, error),
+            Self::UnsupportedRegion(error) => (5, error),
+            Self::IllegalParamFormatSrcCidrBlock(error) => (6, error),
+            Self::IllegalParamFormatDstCidrBlock(error) => (7, error),
+            Self::IllegalParamDestinationCidrBlock(error) => (8, error),
+            Self::IllegalParamSourceCidrBlock(error) => (9, error),
+            Self::IllegalParamProtocol(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreateTrafficMirrorFilterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::QuotaExceededTrafficMirrorFilter(_) => {
-                Self::QuotaExceededTrafficMirrorFilter(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IllegalParamFormatSrcCidrBlock(_) => {
-                Self::IllegalParamFormatSrcCidrBlock(error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(_) => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            Self::IllegalParamDestinationCidrBlock(_) => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            Self::IllegalParamSourceCidrBlock(_) => {
-                Self::IllegalParamSourceCidrBlock(error)
-            }
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMirrorFilterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeatureIpVersion",
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "QuotaExceededTrafficMirrorFilter",
+            "DuplicatedParamPriority",
+            "UnsupportedRegion",
+            "IllegalParamFormatSrcCidrBlock",
+            "IllegalParamFormatDstCidrBlock",
+            "IllegalParamDestinationCidrBlock",
+            "IllegalParamSourceCidrBlock",
+            "IllegalParamProtocol",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorFilterError {

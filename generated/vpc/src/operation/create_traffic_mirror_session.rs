@@ -181,6 +181,7 @@ impl Default for CreateTrafficMirrorSessionRequest {
 }
 impl CreateTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMirrorSessionRequestBuilder {
         CreateTrafficMirrorSessionRequestBuilder {
             inner: CreateTrafficMirrorSessionRequest::default(),
@@ -446,6 +447,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMirrorSessionRequest::default(),
@@ -454,6 +456,7 @@ impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -591,47 +594,61 @@ pub enum CreateTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.SourceInstanceIds",
-                    "OperationDenied.DuplicateRole",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                    "ResourceNotFound.Slb",
-                    "OperationDenied.SlbNotInVpc",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "OperationDenied.EcsNotSupportTrafficMirror",
-                    "QuotaExceeded.SessionNum",
-                    "QuotaExceeded.FilterRelatedSession",
-                    "QuotaExceeded.SourceNumPerSession",
-                    "QuotaExceeded.NetworkInterfaceRelatedSession",
-                    "QuotaExceeded.SlbRelatedSession",
-                    "UnsupportedRegion",
-                    "InvalidLoadBalancerId.NotFound",
-                    "OperationDenied.FreeNetworkInterface",
-                    "OperationDenied.ClassicSLB",
-                    "ResourceNotFound.TargetInstance",
-                    "QuotaExceeded.SourceNumPerTarget",
-                    "IncorrectStatus.NetworkInterface",
-                    "OperationFailed.NotSupportBizType",
-                    "IllegalParam.Priority",
-                    "OperationDenied.UnsupportedTargetType",
-                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                    "OperationDenied.TargetTypeNotSupportBondEni",
-                    "OperationDenied.InvalidTargetBondEniType",
-                    "OperationDenied.InvalidSourceBondEniType",
-                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                    "QuotaExceeded.SessionNumPerTarget",
-                    "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.SourceInstanceIds",
+                        "OperationDenied.DuplicateRole",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                        "ResourceNotFound.Slb",
+                        "OperationDenied.SlbNotInVpc",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "OperationDenied.EcsNotSupportTrafficMirror",
+                        "QuotaExceeded.SessionNum",
+                        "QuotaExceeded.FilterRelatedSession",
+                        "QuotaExceeded.SourceNumPerSession",
+                        "QuotaExceeded.NetworkInterfaceRelatedSession",
+                        "QuotaExceeded.SlbRelatedSession",
+                        "UnsupportedRegion",
+                        "InvalidLoadBalancerId.NotFound",
+                        "OperationDenied.FreeNetworkInterface",
+                        "OperationDenied.ClassicSLB",
+                        "ResourceNotFound.TargetInstance",
+                        "QuotaExceeded.SourceNumPerTarget",
+                        "IncorrectStatus.NetworkInterface",
+                        "OperationFailed.NotSupportBizType",
+                        "IllegalParam.Priority",
+                        "OperationDenied.UnsupportedTargetType",
+                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                        "OperationDenied.TargetTypeNotSupportBondEni",
+                        "OperationDenied.InvalidTargetBondEniType",
+                        "OperationDenied.InvalidSourceBondEniType",
+                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                        "QuotaExceeded.SessionNumPerTarget",
+                        "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateTrafficMirrorSessionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectBusinessStatusTrafficMirror(error),
             1 => Self::OptInRequiredTrafficMirror(error),
             2 => Self::DuplicatedParamSourceInstanceIds(error),
@@ -678,233 +695,107 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateTrafficMirrorSessionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(error) => {
-                ("DuplicatedParamSourceInstanceIds", error)
-            }
-            Self::OperationDeniedDuplicateRole(error) => {
-                ("OperationDeniedDuplicateRole", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
-            Self::OperationDeniedSlbNotInVpc(error) => {
-                ("OperationDeniedSlbNotInVpc", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
-                ("OperationDeniedEcsNotSupportTrafficMirror", error)
-            }
-            Self::QuotaExceededSessionNum(error) => ("QuotaExceededSessionNum", error),
-            Self::QuotaExceededFilterRelatedSession(error) => {
-                ("QuotaExceededFilterRelatedSession", error)
-            }
-            Self::QuotaExceededSourceNumPerSession(error) => {
-                ("QuotaExceededSourceNumPerSession", error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
-                ("QuotaExceededNetworkInterfaceRelatedSession", error)
-            }
-            Self::QuotaExceededSlbRelatedSession(error) => {
-                ("QuotaExceededSlbRelatedSession", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::InvalidLoadBalancerIdNotFound(error) => {
-                ("InvalidLoadBalancerIdNotFound", error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(error) => {
-                ("OperationDeniedFreeNetworkInterface", error)
-            }
-            Self::OperationDeniedClassicSlb(error) => {
-                ("OperationDeniedClassicSlb", error)
-            }
-            Self::ResourceNotFoundTargetInstance(error) => {
-                ("ResourceNotFoundTargetInstance", error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(error) => {
-                ("QuotaExceededSourceNumPerTarget", error)
-            }
-            Self::IncorrectStatusNetworkInterface(error) => {
-                ("IncorrectStatusNetworkInterface", error)
-            }
-            Self::OperationFailedNotSupportBizType(error) => {
-                ("OperationFailedNotSupportBizType", error)
-            }
-            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
+            Self::OperationDeniedDuplicateRole(error) => (3, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (4, error),
+            Self::ResourceNotFoundEcsInstance(error) => (5, error),
+            Self::ResourceNotFoundSlb(error) => (6, error),
+            Self::OperationDeniedSlbNotInVpc(error) => (7, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (8, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (9, error),
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (10, error),
+            Self::QuotaExceededSessionNum(error) => (11, error),
+            Self::QuotaExceededFilterRelatedSession(error) => (12, error),
+            Self::QuotaExceededSourceNumPerSession(error) => (13, error),
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (14, error),
+            Self::QuotaExceededSlbRelatedSession(error) => (15, error),
+            Self::UnsupportedRegion(error) => (16, error),
+            Self::InvalidLoadBalancerIdNotFound(error) => (17, error),
+            Self::OperationDeniedFreeNetworkInterface(error) => (18, error),
+            Self::OperationDeniedClassicSlb(error) => (19, error),
+            Self::ResourceNotFoundTargetInstance(error) => (20, error),
+            Self::QuotaExceededSourceNumPerTarget(error) => (21, error),
+            Self::IncorrectStatusNetworkInterface(error) => (22, error),
+            Self::OperationFailedNotSupportBizType(error) => (23, error),
+            Self::IllegalParamPriority(error) => (24, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (25, error),
             Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                 error,
-            ) => {
-                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
-                ("OperationDeniedTargetTypeNotSupportBondEni", error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(error) => {
-                ("OperationDeniedInvalidTargetBondEniType", error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(error) => {
-                ("OperationDeniedInvalidSourceBondEniType", error)
-            }
+            ) => (26, error),
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (27, error),
+            Self::OperationDeniedInvalidTargetBondEniType(error) => (28, error),
+            Self::OperationDeniedInvalidSourceBondEniType(error) => (29, error),
             Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+                (30, error)
             }
             Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                 error,
-            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
-            Self::QuotaExceededSessionNumPerTarget(error) => {
-                ("QuotaExceededSessionNumPerTarget", error)
-            }
+            ) => (31, error),
+            Self::QuotaExceededSessionNumPerTarget(error) => (32, error),
             Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error) => {
-                ("OperationDeniedNotSupportBondEniAsTrafficMirrorSource", error)
+                (33, error)
             }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for CreateTrafficMirrorSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(_) => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            Self::OperationDeniedDuplicateRole(_) => {
-                Self::OperationDeniedDuplicateRole(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
-            Self::OperationDeniedSlbNotInVpc(_) => {
-                Self::OperationDeniedSlbNotInVpc(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            Self::QuotaExceededSessionNum(_) => Self::QuotaExceededSessionNum(error),
-            Self::QuotaExceededFilterRelatedSession(_) => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            Self::QuotaExceededSourceNumPerSession(_) => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            Self::QuotaExceededSlbRelatedSession(_) => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::InvalidLoadBalancerIdNotFound(_) => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(_) => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
-            Self::ResourceNotFoundTargetInstance(_) => {
-                Self::ResourceNotFoundTargetInstance(error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(_) => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            Self::IncorrectStatusNetworkInterface(_) => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            Self::OperationFailedNotSupportBizType(_) => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(_) => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(_) => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            Self::QuotaExceededSessionNumPerTarget(_) => {
-                Self::QuotaExceededSessionNumPerTarget(error)
-            }
-            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(_) => {
-                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamSourceInstanceIds",
+            "OperationDeniedDuplicateRole",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "ResourceNotFoundSlb",
+            "OperationDeniedSlbNotInVpc",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "OperationDeniedEcsNotSupportTrafficMirror",
+            "QuotaExceededSessionNum",
+            "QuotaExceededFilterRelatedSession",
+            "QuotaExceededSourceNumPerSession",
+            "QuotaExceededNetworkInterfaceRelatedSession",
+            "QuotaExceededSlbRelatedSession",
+            "UnsupportedRegion",
+            "InvalidLoadBalancerIdNotFound",
+            "OperationDeniedFreeNetworkInterface",
+            "OperationDeniedClassicSlb",
+            "ResourceNotFoundTargetInstance",
+            "QuotaExceededSourceNumPerTarget",
+            "IncorrectStatusNetworkInterface",
+            "OperationFailedNotSupportBizType",
+            "IllegalParamPriority",
+            "OperationDeniedUnsupportedTargetType",
+            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
+            "OperationDeniedTargetTypeNotSupportBondEni",
+            "OperationDeniedInvalidTargetBondEniType",
+            "OperationDeniedInvalidSourceBondEniType",
+            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
+            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
+            "QuotaExceededSessionNumPerTarget",
+            "OperationDeniedNotSupportBondEniAsTrafficMirrorSource",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorSessionError {

@@ -163,6 +163,7 @@ impl Default for CreateVSwitchCidrReservationRequest {
 }
 impl CreateVSwitchCidrReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVSwitchCidrReservationRequestBuilder {
         CreateVSwitchCidrReservationRequestBuilder {
             inner: CreateVSwitchCidrReservationRequest::default(),
@@ -369,6 +370,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     }
 }
 impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVSwitchCidrReservationRequest::default(),
@@ -377,6 +379,7 @@ impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -470,29 +473,43 @@ pub enum CreateVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParamFormat",
-                    "IllegalParamFormat.VSwitchCidrReservationCidr",
-                    "ResourceNotFound.VSwitch",
-                    "UnsupportedFeature.ReservedType",
-                    "UnsupportedFeature.VSwitchIpv6",
-                    "OperationFailed.VSwitchCidrReservationCidr",
-                    "MissingParam.CidrReservationMaskOrCidrReservationCidr",
-                    "UnsupportedRegion",
-                    "UnsupportedFeature.VpcAdvancedFeature",
-                    "QuotaExceeded.CidrReservationCount",
-                    "Conflict.CidrReservationMaskAndCidrReservationCidr",
-                    "OperationFailed.CidrNotEnoughInVSwitch",
-                    "OperationFailed.SystemReservedIpContained",
-                    "OperationFailed.AlreadyUsedIpContained",
-                    "IncorrectStatus.VSWITCH",
-                    "IllegalParam.VSwitchCidrReservationMask",
-                    "QuotaExceeded.VSwitchCidrReservationMask",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParamFormat",
+                        "IllegalParamFormat.VSwitchCidrReservationCidr",
+                        "ResourceNotFound.VSwitch",
+                        "UnsupportedFeature.ReservedType",
+                        "UnsupportedFeature.VSwitchIpv6",
+                        "OperationFailed.VSwitchCidrReservationCidr",
+                        "MissingParam.CidrReservationMaskOrCidrReservationCidr",
+                        "UnsupportedRegion",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "QuotaExceeded.CidrReservationCount",
+                        "Conflict.CidrReservationMaskAndCidrReservationCidr",
+                        "OperationFailed.CidrNotEnoughInVSwitch",
+                        "OperationFailed.SystemReservedIpContained",
+                        "OperationFailed.AlreadyUsedIpContained",
+                        "IncorrectStatus.VSWITCH",
+                        "IllegalParam.VSwitchCidrReservationMask",
+                        "QuotaExceeded.VSwitchCidrReservationMask",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVSwitchCidrReservationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamFormat(error),
             1 => Self::IllegalParamFormatVSwitchCidrReservationCidr(error),
             2 => Self::ResourceNotFoundVSwitch(error),
@@ -513,121 +530,65 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVSwitchCidrReservationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
-            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => {
-                ("IllegalParamFormatVSwitchCidrReservationCidr", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::UnsupportedFeatureReservedType(error) => {
-                ("UnsupportedFeatureReservedType", error)
-            }
-            Self::UnsupportedFeatureVSwitchIpv6(error) => {
-                ("UnsupportedFeatureVSwitchIpv6", error)
-            }
-            Self::OperationFailedVSwitchCidrReservationCidr(error) => {
-                ("OperationFailedVSwitchCidrReservationCidr", error)
-            }
+            Self::IllegalParamFormat(error) => (0, error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => (1, error),
+            Self::ResourceNotFoundVSwitch(error) => (2, error),
+            Self::UnsupportedFeatureReservedType(error) => (3, error),
+            Self::UnsupportedFeatureVSwitchIpv6(error) => (4, error),
+            Self::OperationFailedVSwitchCidrReservationCidr(error) => (5, error),
             Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error) => {
-                ("MissingParamCidrReservationMaskOrCidrReservationCidr", error)
+                (6, error)
             }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::QuotaExceededCidrReservationCount(error) => {
-                ("QuotaExceededCidrReservationCount", error)
-            }
-            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => {
-                ("ConflictCidrReservationMaskAndCidrReservationCidr", error)
-            }
-            Self::OperationFailedCidrNotEnoughInVSwitch(error) => {
-                ("OperationFailedCidrNotEnoughInVSwitch", error)
-            }
-            Self::OperationFailedSystemReservedIpContained(error) => {
-                ("OperationFailedSystemReservedIpContained", error)
-            }
-            Self::OperationFailedAlreadyUsedIpContained(error) => {
-                ("OperationFailedAlreadyUsedIpContained", error)
-            }
-            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
-            Self::IllegalParamVSwitchCidrReservationMask(error) => {
-                ("IllegalParamVSwitchCidrReservationMask", error)
-            }
-            Self::QuotaExceededVSwitchCidrReservationMask(error) => {
-                ("QuotaExceededVSwitchCidrReservationMask", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedRegion(error) => (7, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (8, error),
+            Self::QuotaExceededCidrReservationCount(error) => (9, error),
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => (10, error),
+            Self::OperationFailedCidrNotEnoughInVSwitch(error) => (11, error),
+            Self::OperationFailedSystemReservedIpContained(error) => (12, error),
+            Self::OperationFailedAlreadyUsedIpContained(error) => (13, error),
+            Self::IncorrectStatusVswitch(error) => (14, error),
+            Self::IllegalParamVSwitchCidrReservationMask(error) => (15, error),
+            Self::QuotaExceededVSwitchCidrReservationMask(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateVSwitchCidrReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
-            Self::IllegalParamFormatVSwitchCidrReservationCidr(_) => {
-                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::UnsupportedFeatureReservedType(_) => {
-                Self::UnsupportedFeatureReservedType(error)
-            }
-            Self::UnsupportedFeatureVSwitchIpv6(_) => {
-                Self::UnsupportedFeatureVSwitchIpv6(error)
-            }
-            Self::OperationFailedVSwitchCidrReservationCidr(_) => {
-                Self::OperationFailedVSwitchCidrReservationCidr(error)
-            }
-            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(_) => {
-                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::QuotaExceededCidrReservationCount(_) => {
-                Self::QuotaExceededCidrReservationCount(error)
-            }
-            Self::ConflictCidrReservationMaskAndCidrReservationCidr(_) => {
-                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            }
-            Self::OperationFailedCidrNotEnoughInVSwitch(_) => {
-                Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            }
-            Self::OperationFailedSystemReservedIpContained(_) => {
-                Self::OperationFailedSystemReservedIpContained(error)
-            }
-            Self::OperationFailedAlreadyUsedIpContained(_) => {
-                Self::OperationFailedAlreadyUsedIpContained(error)
-            }
-            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
-            Self::IllegalParamVSwitchCidrReservationMask(_) => {
-                Self::IllegalParamVSwitchCidrReservationMask(error)
-            }
-            Self::QuotaExceededVSwitchCidrReservationMask(_) => {
-                Self::QuotaExceededVSwitchCidrReservationMask(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFormat",
+            "IllegalParamFormatVSwitchCidrReservationCidr",
+            "ResourceNotFoundVSwitch",
+            "UnsupportedFeatureReservedType",
+            "UnsupportedFeatureVSwitchIpv6",
+            "OperationFailedVSwitchCidrReservationCidr",
+            "MissingParamCidrReservationMaskOrCidrReservationCidr",
+            "UnsupportedRegion",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "QuotaExceededCidrReservationCount",
+            "ConflictCidrReservationMaskAndCidrReservationCidr",
+            "OperationFailedCidrNotEnoughInVSwitch",
+            "OperationFailedSystemReservedIpContained",
+            "OperationFailedAlreadyUsedIpContained",
+            "IncorrectStatusVswitch",
+            "IllegalParamVSwitchCidrReservationMask",
+            "QuotaExceededVSwitchCidrReservationMask",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchCidrReservationError {

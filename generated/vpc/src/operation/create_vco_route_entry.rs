@@ -132,6 +132,7 @@ impl Default for CreateVcoRouteEntryRequest {
 }
 impl CreateVcoRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVcoRouteEntryRequestBuilder {
         CreateVcoRouteEntryRequestBuilder {
             inner: CreateVcoRouteEntryRequest::default(),
@@ -306,6 +307,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVcoRouteEntryRequest::default(),
@@ -314,6 +316,7 @@ impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -458,31 +461,45 @@ pub enum CreateVcoRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "InvalidNextHop.NotFound",
-                    "IllegalParam.RouteDest",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "TaskConflict",
-                    "Resource.PbrRouteQuotaFull",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnConnection.Configuring",
+                        "VpnConnection.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "InvalidNextHop.NotFound",
+                        "IllegalParam.RouteDest",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "TaskConflict",
+                        "Resource.PbrRouteQuotaFull",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVcoRouteEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnConnectionConfiguring(error),
             2 => Self::VpnConnectionFinancialLocked(error),
@@ -505,103 +522,67 @@ impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVcoRouteEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::VpnConnectionFinancialLocked(error) => {
-                ("VpnConnectionFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::ResourcePbrRouteQuotaFull(error) => {
-                ("ResourcePbrRouteQuotaFull", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnConnectionConfiguring(error) => (1, error),
+            Self::VpnConnectionFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntryConflictSsl(error) => (5, error),
+            Self::VpnRouteEntryBackupRoute(error) => (6, error),
+            Self::InvalidNextHopNotFound(error) => (7, error),
+            Self::IllegalParamRouteDest(error) => (8, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (9, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::ResourcePbrRouteQuotaFull(error) => (12, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (13, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (14, error),
+            Self::DryRunOperation(error) => (15, error),
+            Self::ForbbidenSubUser(error) => (16, error),
+            Self::Forbidden(error) => (17, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for CreateVcoRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::VpnConnectionFinancialLocked(_) => {
-                Self::VpnConnectionFinancialLocked(error)
-            }
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::ResourcePbrRouteQuotaFull(_) => Self::ResourcePbrRouteQuotaFull(error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVcoRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnConnectionConfiguring",
+            "VpnConnectionFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "InvalidNextHopNotFound",
+            "IllegalParamRouteDest",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "TaskConflict",
+            "ResourcePbrRouteQuotaFull",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVcoRouteEntryError {

@@ -204,6 +204,7 @@ impl Default for CreateVpcRequest {
 }
 impl CreateVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcRequestBuilder {
         CreateVpcRequestBuilder {
             inner: CreateVpcRequest::default(),
@@ -467,6 +468,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcRequest::default(),
@@ -475,6 +477,7 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpcResponse, CreateVpcError> {
@@ -629,54 +632,68 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "TOKEN_PROCESSING",
-                    "InvokeError",
-                    "InvalidParameter",
-                    "ResourceNotAvailable",
-                    "InvalidVpcName.Malformed",
-                    "InvalidVpcDiscription.Malformed",
-                    "QuotaExceeded.Vpc",
-                    "ResourceNotAvailable.Vpc",
-                    "InvalidUserCidr.Quota",
-                    "InvalidUserCidr.Malformed",
-                    "InvalidResourceGroupId",
-                    "IllegalParam.Ipv6CidrBlock",
-                    "OperationFailed.IPv6CidrNotReserved",
-                    "MissingParam.EnableIpv6",
-                    "OperationUnsupported.Ipv6Feature",
-                    "System.ServiceBusy",
-                    "IllegalParam.UserCidr",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IllegalParam.EnableIpv6",
-                    "InvalidIpv6CidrBlock.Malformed",
-                    "UnsupportedFeature.Ipv6Isp",
-                    "ResourceNotEnough.Ipv6Cidr",
-                    "UnsupportedFeature.IPAM",
-                    "IllegalParam.Ipv4CidrMask",
-                    "IllegalParam.IpamPool",
-                    "OperationDenied.RequestRegionInvalid",
-                    "OperationDenied.IpamPoolNotInRegion",
-                    "MissingParam.CidrOrCidrMask",
-                    "OperationDenied.CidrInExcludeCidrs",
-                    "OperationDenied.AvailableCidrInsufficient",
-                    "UnsupportedFeature.Ipam",
-                    "OperationDenied.CidrUnavailableInPool",
-                    "IllegalParam.CidrBlockMask",
-                    "UnsupportedFeature.VpcDnsHostname",
-                    "OperationDenied.MaskOfCidrIsNotAllowed",
-                    "IllegalParam.Ipv6Isp",
-                    "IllegalParam.CidrMask",
-                    "InvalidRegionId.NotFound",
-                    "UnsupportedFeature.DhcpOptionsSet",
-                    "Forbidden",
-                    "ResourceNotFound.IpamPool",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TOKEN_PROCESSING",
+                        "InvokeError",
+                        "InvalidParameter",
+                        "ResourceNotAvailable",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "QuotaExceeded.Vpc",
+                        "ResourceNotAvailable.Vpc",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidResourceGroupId",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "MissingParam.EnableIpv6",
+                        "OperationUnsupported.Ipv6Feature",
+                        "System.ServiceBusy",
+                        "IllegalParam.UserCidr",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IllegalParam.EnableIpv6",
+                        "InvalidIpv6CidrBlock.Malformed",
+                        "UnsupportedFeature.Ipv6Isp",
+                        "ResourceNotEnough.Ipv6Cidr",
+                        "UnsupportedFeature.IPAM",
+                        "IllegalParam.Ipv4CidrMask",
+                        "IllegalParam.IpamPool",
+                        "OperationDenied.RequestRegionInvalid",
+                        "OperationDenied.IpamPoolNotInRegion",
+                        "MissingParam.CidrOrCidrMask",
+                        "OperationDenied.CidrInExcludeCidrs",
+                        "OperationDenied.AvailableCidrInsufficient",
+                        "UnsupportedFeature.Ipam",
+                        "OperationDenied.CidrUnavailableInPool",
+                        "IllegalParam.CidrBlockMask",
+                        "UnsupportedFeature.VpcDnsHostname",
+                        "OperationDenied.MaskOfCidrIsNotAllowed",
+                        "IllegalParam.Ipv6Isp",
+                        "IllegalParam.CidrMask",
+                        "InvalidRegionId.NotFound",
+                        "UnsupportedFeature.DhcpOptionsSet",
+                        "Forbidden",
+                        "ResourceNotFound.IpamPool",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVpcError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::TokenProcessing(error),
             1 => Self::InvokeError(error),
             2 => Self::InvalidParameter(error),
@@ -722,187 +739,113 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVpcError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error) => ("TokenProcessing", error),
-            Self::InvokeError(error) => ("InvokeError", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
-            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
-            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
-            Self::InvalidIpv6CidrBlockMalformed(error) => {
-                ("InvalidIpv6CidrBlockMalformed", error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(error) => {
-                ("UnsupportedFeatureIpv6Isp", error)
-            }
-            Self::ResourceNotEnoughIpv6Cidr(error) => {
-                ("ResourceNotEnoughIpv6Cidr", error)
-            }
-            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
-            Self::IllegalParamIpv4CidrMask(error) => ("IllegalParamIpv4CidrMask", error),
-            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
-            Self::OperationDeniedRequestRegionInvalid(error) => {
-                ("OperationDeniedRequestRegionInvalid", error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(error) => {
-                ("OperationDeniedIpamPoolNotInRegion", error)
-            }
-            Self::MissingParamCidrOrCidrMask(error) => {
-                ("MissingParamCidrOrCidrMask", error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(error) => {
-                ("OperationDeniedCidrInExcludeCidrs", error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(error) => {
-                ("OperationDeniedAvailableCidrInsufficient", error)
-            }
-            Self::UnsupportedFeatureIpamError(error) => {
-                ("UnsupportedFeatureIpamError", error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(error) => {
-                ("OperationDeniedCidrUnavailableInPool", error)
-            }
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::UnsupportedFeatureVpcDnsHostname(error) => {
-                ("UnsupportedFeatureVpcDnsHostname", error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
-                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
-            }
-            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
-            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::UnsupportedFeatureDhcpOptionsSet(error) => {
-                ("UnsupportedFeatureDhcpOptionsSet", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TokenProcessing(error) => (0, error),
+            Self::InvokeError(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ResourceNotAvailable(error) => (3, error),
+            Self::InvalidVpcNameMalformed(error) => (4, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
+            Self::QuotaExceededVpc(error) => (6, error),
+            Self::ResourceNotAvailableVpc(error) => (7, error),
+            Self::InvalidUserCidrQuota(error) => (8, error),
+            Self::InvalidUserCidrMalformed(error) => (9, error),
+            Self::InvalidResourceGroupId(error) => (10, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
+            Self::MissingParamEnableIpv6(error) => (13, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
+            Self::SystemServiceBusy(error) => (15, error),
+            Self::IllegalParamUserCidr(error) => (16, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (17, error),
+            Self::IllegalParamEnableIpv6(error) => (18, error),
+            Self::InvalidIpv6CidrBlockMalformed(error) => (19, error),
+            Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
+            Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
+            Self::UnsupportedFeatureIpam(error) => (22, error),
+            Self::IllegalParamIpv4CidrMask(error) => (23, error),
+            Self::IllegalParamIpamPool(error) => (24, error),
+            Self::OperationDeniedRequestRegionInvalid(error) => (25, error),
+            Self::OperationDeniedIpamPoolNotInRegion(error) => (26, error),
+            Self::MissingParamCidrOrCidrMask(error) => (27, error),
+            Self::OperationDeniedCidrInExcludeCidrs(error) => (28, error),
+            Self::OperationDeniedAvailableCidrInsufficient(error) => (29, error),
+            Self::UnsupportedFeatureIpamError(error) => (30, error),
+            Self::OperationDeniedCidrUnavailableInPool(error) => (31, error),
+            Self::IllegalParamCidrBlockMask(error) => (32, error),
+            Self::UnsupportedFeatureVpcDnsHostname(error) => (33, error),
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (34, error),
+            Self::IllegalParamIpv6Isp(error) => (35, error),
+            Self::IllegalParamCidrMask(error) => (36, error),
+            Self::InvalidRegionIdNotFound(error) => (37, error),
+            Self::UnsupportedFeatureDhcpOptionsSet(error) => (38, error),
+            Self::Forbidden(error) => (39, error),
+            Self::ResourceNotFoundIpamPool(error) => (40, error),
+            Self::InternalError(error) => (41, error),
+            Self::Unhandled(error) => (42, error),
         }
     }
 }
 impl Clone for CreateVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TokenProcessing(_) => Self::TokenProcessing(error),
-            Self::InvokeError(_) => Self::InvokeError(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
-            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
-            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
-            Self::InvalidIpv6CidrBlockMalformed(_) => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
-            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
-            Self::IllegalParamIpv4CidrMask(_) => Self::IllegalParamIpv4CidrMask(error),
-            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
-            Self::OperationDeniedRequestRegionInvalid(_) => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(_) => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            Self::MissingParamCidrOrCidrMask(_) => {
-                Self::MissingParamCidrOrCidrMask(error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(_) => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(_) => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            Self::UnsupportedFeatureIpamError(_) => {
-                Self::UnsupportedFeatureIpamError(error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(_) => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::UnsupportedFeatureVpcDnsHostname(_) => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
-            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::UnsupportedFeatureDhcpOptionsSet(_) => {
-                Self::UnsupportedFeatureDhcpOptionsSet(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TokenProcessing",
+            "InvokeError",
+            "InvalidParameter",
+            "ResourceNotAvailable",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "QuotaExceededVpc",
+            "ResourceNotAvailableVpc",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidResourceGroupId",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedIPv6CidrNotReserved",
+            "MissingParamEnableIpv6",
+            "OperationUnsupportedIpv6Feature",
+            "SystemServiceBusy",
+            "IllegalParamUserCidr",
+            "OperationUnsupportedResourceGroupId",
+            "IllegalParamEnableIpv6",
+            "InvalidIpv6CidrBlockMalformed",
+            "UnsupportedFeatureIpv6Isp",
+            "ResourceNotEnoughIpv6Cidr",
+            "UnsupportedFeatureIpam",
+            "IllegalParamIpv4CidrMask",
+            "IllegalParamIpamPool",
+            "OperationDeniedRequestRegionInvalid",
+            "OperationDeniedIpamPoolNotInRegion",
+            "MissingParamCidrOrCidrMask",
+            "OperationDeniedCidrInExcludeCidrs",
+            "OperationDeniedAvailableCidrInsufficient",
+            "UnsupportedFeatureIpamError",
+            "OperationDeniedCidrUnavailableInPool",
+            "IllegalParamCidrBlockMask",
+            "UnsupportedFeatureVpcDnsHostname",
+            "OperationDeniedMaskOfCidrIsNotAllowed",
+            "IllegalParamIpv6Isp",
+            "IllegalParamCidrMask",
+            "InvalidRegionIdNotFound",
+            "UnsupportedFeatureDhcpOptionsSet",
+            "Forbidden",
+            "ResourceNotFoundIpamPool",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcError {

@@ -131,6 +131,7 @@ impl Default for CreateVpcPrefixListRequest {
 }
 impl CreateVpcPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcPrefixListRequestBuilder {
         CreateVpcPrefixListRequestBuilder {
             inner: CreateVpcPrefixListRequest::default(),
@@ -317,6 +318,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcPrefixListRequest::default(),
@@ -325,6 +327,7 @@ impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -398,19 +401,33 @@ pub enum CreateVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "UnsupportedFeature.IpVersion",
-                    "QuotaExceeded.PrefixListCidrCount",
-                    "OperationFailed.CidrCountExceedMaxCount",
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrName",
-                    "DuplicatedParam.CidrBlock",
-                    "QuotaExceeded.PrefixListCount",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.IpVersion",
+                        "QuotaExceeded.PrefixListCidrCount",
+                        "OperationFailed.CidrCountExceedMaxCount",
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrName",
+                        "DuplicatedParam.CidrBlock",
+                        "QuotaExceeded.PrefixListCount",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVpcPrefixListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::UnsupportedFeatureIpVersion(error),
             1 => Self::QuotaExceededPrefixListCidrCount(error),
             2 => Self::OperationFailedCidrCountExceedMaxCount(error),
@@ -421,65 +438,43 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVpcPrefixListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::QuotaExceededPrefixListCidrCount(error) => {
-                ("QuotaExceededPrefixListCidrCount", error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(error) => {
-                ("OperationFailedCidrCountExceedMaxCount", error)
-            }
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrName(error) => ("IllegalParamCidrName", error),
-            Self::DuplicatedParamCidrBlock(error) => ("DuplicatedParamCidrBlock", error),
-            Self::QuotaExceededPrefixListCount(error) => {
-                ("QuotaExceededPrefixListCount", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureIpVersion(error) => (0, error),
+            Self::QuotaExceededPrefixListCidrCount(error) => (1, error),
+            Self::OperationFailedCidrCountExceedMaxCount(error) => (2, error),
+            Self::IllegalParamCidrBlock(error) => (3, error),
+            Self::IllegalParamCidrName(error) => (4, error),
+            Self::DuplicatedParamCidrBlock(error) => (5, error),
+            Self::QuotaExceededPrefixListCount(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CreateVpcPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::QuotaExceededPrefixListCidrCount(_) => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(_) => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
-            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
-            Self::QuotaExceededPrefixListCount(_) => {
-                Self::QuotaExceededPrefixListCount(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeatureIpVersion",
+            "QuotaExceededPrefixListCidrCount",
+            "OperationFailedCidrCountExceedMaxCount",
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrName",
+            "DuplicatedParamCidrBlock",
+            "QuotaExceededPrefixListCount",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcPrefixListError {

@@ -169,6 +169,7 @@ impl Default for CreateVpnPbrRouteEntryRequest {
 }
 impl CreateVpnPbrRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnPbrRouteEntryRequestBuilder {
         CreateVpnPbrRouteEntryRequestBuilder {
             inner: CreateVpnPbrRouteEntryRequest::default(),
@@ -392,6 +393,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnPbrRouteEntryRequest::default(),
@@ -400,6 +402,7 @@ impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -569,38 +572,52 @@ pub enum CreateVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "InvalidNextHop.NotFound",
-                    "IllegalParam.RouteDest",
-                    "OperationFailed.RouteConflict",
-                    "OperationFailed.InvalidCidrBlock",
-                    "QuotaExceeded.VpnRouteEntry",
-                    "VpnPbrRouteEntryPriority.NotSupport",
-                    "TaskConflict",
-                    "VpnTask.CONFLICT",
-                    "VpnGateway.Configuring",
-                    "InternalError",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "InvalidCidrBlock.Malformed",
-                    "DryRunOperation",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "InvalidNextHop.NotFound",
+                        "IllegalParam.RouteDest",
+                        "OperationFailed.RouteConflict",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "VpnPbrRouteEntryPriority.NotSupport",
+                        "TaskConflict",
+                        "VpnTask.CONFLICT",
+                        "VpnGateway.Configuring",
+                        "InternalError",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "InvalidCidrBlock.Malformed",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl CreateVpnPbrRouteEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnGatewayFinancialLocked(error),
             2 => Self::VpnRouteEntryAlreadyExists(error),
@@ -630,135 +647,81 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl CreateVpnPbrRouteEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
-                ("VpnPbrRouteEntryPriorityNotSupport", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (2, error),
+            Self::VpnRouteEntryConflict(error) => (3, error),
+            Self::VpnRouteEntryConflictSsl(error) => (4, error),
+            Self::VpnRouteEntryBackupRoute(error) => (5, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (6, error),
+            Self::InvalidNextHopNotFound(error) => (7, error),
+            Self::IllegalParamRouteDest(error) => (8, error),
+            Self::OperationFailedRouteConflict(error) => (9, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (10, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (11, error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => (12, error),
+            Self::TaskConflict(error) => (13, error),
+            Self::VpnTaskConflict(error) => (14, error),
+            Self::VpnGatewayConfiguring(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (17, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (18, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (19, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (20, error),
+            Self::InvalidCidrBlockMalformed(error) => (21, error),
+            Self::DryRunOperation(error) => (22, error),
+            Self::ForbbidenSubUser(error) => (23, error),
+            Self::Forbidden(error) => (24, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for CreateVpnPbrRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnPbrRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "InvalidNextHopNotFound",
+            "IllegalParamRouteDest",
+            "OperationFailedRouteConflict",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "VpnPbrRouteEntryPriorityNotSupport",
+            "TaskConflict",
+            "VpnTaskConflict",
+            "VpnGatewayConfiguring",
+            "InternalError",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "InvalidCidrBlockMalformed",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnPbrRouteEntryError {

@@ -54,6 +54,7 @@ impl Default for DeactivateRouterInterfaceRequest {
 }
 impl DeactivateRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeactivateRouterInterfaceRequestBuilder {
         DeactivateRouterInterfaceRequestBuilder {
             inner: DeactivateRouterInterfaceRequest::default(),
@@ -136,6 +137,7 @@ impl<C> DeactivateRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DeactivateRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeactivateRouterInterfaceRequest::default(),
@@ -144,6 +146,7 @@ impl<'a> DeactivateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -203,18 +206,32 @@ pub enum DeactivateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectRIStatus",
-                    "Forbidden.FinancialLocked",
-                    "Forbbiden.InvaildOwner",
-                    "OperationFailed.OperationLocked",
-                    "InvalidRegionId.NotFound",
-                    "InvalidRouterInterfaceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectRIStatus",
+                        "Forbidden.FinancialLocked",
+                        "Forbbiden.InvaildOwner",
+                        "OperationFailed.OperationLocked",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeactivateRouterInterfaceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectRiStatus(error),
             1 => Self::ForbiddenFinancialLocked(error),
             2 => Self::ForbbidenInvaildOwner(error),
@@ -224,55 +241,41 @@ impl From<::acs_runtime::client::ServiceError> for DeactivateRouterInterfaceErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeactivateRouterInterfaceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectRiStatus(error) => ("IncorrectRiStatus", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectRiStatus(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::ForbbidenInvaildOwner(error) => (2, error),
+            Self::OperationFailedOperationLocked(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeactivateRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectRiStatus(_) => Self::IncorrectRiStatus(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeactivateRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectRiStatus",
+            "ForbiddenFinancialLocked",
+            "ForbbidenInvaildOwner",
+            "OperationFailedOperationLocked",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeactivateRouterInterfaceError {

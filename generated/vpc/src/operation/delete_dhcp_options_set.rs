@@ -83,6 +83,7 @@ impl Default for DeleteDhcpOptionsSetRequest {
 }
 impl DeleteDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDhcpOptionsSetRequestBuilder {
         DeleteDhcpOptionsSetRequestBuilder {
             inner: DeleteDhcpOptionsSetRequest::default(),
@@ -192,6 +193,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDhcpOptionsSetRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -259,18 +262,32 @@ pub enum DeleteDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "DependencyViolation.VpcAttachment",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "MissingParam.DhcpOptionsSetId",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "DependencyViolation.VpcAttachment",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "MissingParam.DhcpOptionsSetId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteDhcpOptionsSetError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusDhcpOptionsSet(error),
             1 => Self::OperationUnsupportedDhcpOptionsSet(error),
             2 => Self::DependencyViolationVpcAttachment(error),
@@ -280,67 +297,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteDhcpOptionsSetError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::DependencyViolationVpcAttachment(error) => {
-                ("DependencyViolationVpcAttachment", error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::MissingParamDhcpOptionsSetId(error) => {
-                ("MissingParamDhcpOptionsSetId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (0, error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (1, error),
+            Self::DependencyViolationVpcAttachment(error) => (2, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (3, error),
+            Self::MissingParamDhcpOptionsSetId(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteDhcpOptionsSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::DependencyViolationVpcAttachment(_) => {
-                Self::DependencyViolationVpcAttachment(error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::MissingParamDhcpOptionsSetId(_) => {
-                Self::MissingParamDhcpOptionsSetId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDhcpOptionsSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusDhcpOptionsSet",
+            "OperationUnsupportedDhcpOptionsSet",
+            "DependencyViolationVpcAttachment",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "MissingParamDhcpOptionsSetId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDhcpOptionsSetError {

@@ -64,6 +64,7 @@ impl Default for DeleteFlowLogRequest {
 }
 impl DeleteFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteFlowLogRequestBuilder {
         DeleteFlowLogRequestBuilder {
             inner: DeleteFlowLogRequest::default(),
@@ -144,6 +145,7 @@ impl<C> DeleteFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> DeleteFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteFlowLogRequest::default(),
@@ -152,6 +154,7 @@ impl<'a> DeleteFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteFlowLogResponse, DeleteFlowLogError> {
@@ -231,25 +234,39 @@ pub enum DeleteFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "ParameterInvalid",
-                    "InvalidStatus",
-                    "InvalidHdMonitorStatus",
-                    "FlowLogNumberOverLimit",
-                    "InvalidRegionId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.flowlog",
-                    "InvalidResourceId.NotFound",
-                    "Forbidden.OperateManagedFlowLog",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "ParameterInvalid",
+                        "InvalidStatus",
+                        "InvalidHdMonitorStatus",
+                        "FlowLogNumberOverLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "InvalidResourceId.NotFound",
+                        "Forbidden.OperateManagedFlowLog",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteFlowLogError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceId(error),
             1 => Self::ProjectOrLogstoreNotExist(error),
             2 => Self::SourceProjectNotExist(error),
@@ -266,71 +283,55 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteFlowLogError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceId(error) => (0, error),
+            Self::ProjectOrLogstoreNotExist(error) => (1, error),
+            Self::SourceProjectNotExist(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidStatus(error) => (5, error),
+            Self::InvalidHdMonitorStatus(error) => (6, error),
+            Self::FlowLogNumberOverLimit(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InvalidInstanceIdNotFound(error) => (9, error),
+            Self::IncorrectStatusFlowlog(error) => (10, error),
+            Self::InvalidResourceIdNotFound(error) => (11, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DeleteFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "ParameterInvalid",
+            "InvalidStatus",
+            "InvalidHdMonitorStatus",
+            "FlowLogNumberOverLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusFlowlog",
+            "InvalidResourceIdNotFound",
+            "ForbiddenOperateManagedFlowLog",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteFlowLogError {

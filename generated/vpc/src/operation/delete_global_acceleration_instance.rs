@@ -60,6 +60,7 @@ impl Default for DeleteGlobalAccelerationInstanceRequest {
 }
 impl DeleteGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteGlobalAccelerationInstanceRequestBuilder {
         DeleteGlobalAccelerationInstanceRequestBuilder {
             inner: DeleteGlobalAccelerationInstanceRequest::default(),
@@ -150,6 +151,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteGlobalAccelerationInstanceRequest::default(),
@@ -158,6 +160,7 @@ impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -220,18 +223,32 @@ pub enum DeleteGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectGlobalAccelerationInstanceIdStatus",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                    "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
-                    "DependencyViolation.Ips",
-                    "IncorrectStatus",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectGlobalAccelerationInstanceIdStatus",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                        "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
+                        "DependencyViolation.Ips",
+                        "IncorrectStatus",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteGlobalAccelerationInstanceError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
             1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
             2 => Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error),
@@ -241,59 +258,43 @@ for DeleteGlobalAccelerationInstanceError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteGlobalAccelerationInstanceError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
-                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => (0, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
             Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error) => {
-                ("ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid", error)
+                (2, error)
             }
-            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationIps(error) => (3, error),
+            Self::IncorrectStatus(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteGlobalAccelerationInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            }
-            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteGlobalAccelerationInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectGlobalAccelerationInstanceIdStatus",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid",
+            "DependencyViolationIps",
+            "IncorrectStatus",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {

@@ -71,6 +71,7 @@ impl Default for DeleteIPv6TranslatorEntryRequest {
 }
 impl DeleteIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIPv6TranslatorEntryRequestBuilder {
         DeleteIPv6TranslatorEntryRequestBuilder {
             inner: DeleteIPv6TranslatorEntryRequest::default(),
@@ -174,6 +175,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIPv6TranslatorEntryRequest::default(),
@@ -182,6 +184,7 @@ impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,20 +250,34 @@ pub enum DeleteIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorId.NotFound",
-                    "InvalidIPv6TranslatorEntryId.NotFound",
-                    "IPv6Translator.Configuring",
-                    "IPv6Translator.FinancialLocked",
-                    "InvalidIPv6TranslatorId.CoexistWithEntryId",
-                    "MissingEntryOrInstanceId",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorId.NotFound",
+                        "InvalidIPv6TranslatorEntryId.NotFound",
+                        "IPv6Translator.Configuring",
+                        "IPv6Translator.FinancialLocked",
+                        "InvalidIPv6TranslatorId.CoexistWithEntryId",
+                        "MissingEntryOrInstanceId",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteIPv6TranslatorEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIPv6TranslatorIdNotFound(error),
             1 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
             2 => Self::IPv6TranslatorConfiguring(error),
@@ -272,69 +289,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteIPv6TranslatorEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => {
-                ("InvalidIPv6TranslatorEntryIdNotFound", error)
-            }
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::IPv6TranslatorFinancialLocked(error) => {
-                ("IPv6TranslatorFinancialLocked", error)
-            }
-            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => {
-                ("InvalidIPv6TranslatorIdCoexistWithEntryId", error)
-            }
-            Self::MissingEntryOrInstanceId(error) => ("MissingEntryOrInstanceId", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (1, error),
+            Self::IPv6TranslatorConfiguring(error) => (2, error),
+            Self::IPv6TranslatorFinancialLocked(error) => (3, error),
+            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => (4, error),
+            Self::MissingEntryOrInstanceId(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteIPv6TranslatorEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::IPv6TranslatorFinancialLocked(_) => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(_) => {
-                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
-            }
-            Self::MissingEntryOrInstanceId(_) => Self::MissingEntryOrInstanceId(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIPv6TranslatorEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorIdNotFound",
+            "InvalidIPv6TranslatorEntryIdNotFound",
+            "IPv6TranslatorConfiguring",
+            "IPv6TranslatorFinancialLocked",
+            "InvalidIPv6TranslatorIdCoexistWithEntryId",
+            "MissingEntryOrInstanceId",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {

@@ -82,6 +82,7 @@ impl Default for DeleteIpsecServerRequest {
 }
 impl DeleteIpsecServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpsecServerRequestBuilder {
         DeleteIpsecServerRequestBuilder {
             inner: DeleteIpsecServerRequest::default(),
@@ -199,6 +200,7 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpsecServerRequest::default(),
@@ -207,6 +209,7 @@ impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,22 +265,18 @@ pub enum DeleteIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "Forbidden",
-                    "InvalidIpsecServerId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
-            0 => Self::VpnGatewayConfiguring(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidIpsecServerIdNotFound(error),
-            3 => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "Forbidden",
+                        "InvalidIpsecServerId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIpsecServerError {
@@ -286,40 +285,48 @@ impl DeleteIpsecServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidIpsecServerIdNotFound(error),
+            3 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIpsecServerIdNotFound(error) => {
-                ("InvalidIpsecServerIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::Forbidden(error) => (1, error),
+            Self::InvalidIpsecServerIdNotFound(error) => (2, error),
+            Self::OperationConflict(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteIpsecServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIpsecServerIdNotFound(_) => {
-                Self::InvalidIpsecServerIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpsecServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "Forbidden",
+            "InvalidIpsecServerIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpsecServerError {

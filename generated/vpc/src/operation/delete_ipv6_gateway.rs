@@ -82,6 +82,7 @@ impl Default for DeleteIpv6GatewayRequest {
 }
 impl DeleteIpv6GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpv6GatewayRequestBuilder {
         DeleteIpv6GatewayRequestBuilder {
             inner: DeleteIpv6GatewayRequest::default(),
@@ -190,6 +191,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpv6GatewayRequest::default(),
@@ -198,6 +200,7 @@ impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,22 +268,36 @@ pub enum DeleteIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.RouteTable",
-                    "DependencyViolation.GatewayRouteTableRelation",
-                    "IncorrectStatus.Ipv6Gateway",
-                    "DependencyViolation.EgressRules",
-                    "DependencyViolation.Ipv6InternetBandwidth",
-                    "OperationFailed.RouteEntryUnstable",
-                    "Forbidden.OperateShareResource",
-                    "DependencyViolation.SharedIpv6InternetBandwidth",
-                    "IncorrectStatus.Vpc",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.RouteTable",
+                        "DependencyViolation.GatewayRouteTableRelation",
+                        "IncorrectStatus.Ipv6Gateway",
+                        "DependencyViolation.EgressRules",
+                        "DependencyViolation.Ipv6InternetBandwidth",
+                        "OperationFailed.RouteEntryUnstable",
+                        "Forbidden.OperateShareResource",
+                        "DependencyViolation.SharedIpv6InternetBandwidth",
+                        "IncorrectStatus.Vpc",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteIpv6GatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundRouteTable(error),
             1 => Self::DependencyViolationGatewayRouteTableRelation(error),
             2 => Self::IncorrectStatusIpv6Gateway(error),
@@ -294,87 +311,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteIpv6GatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::DependencyViolationGatewayRouteTableRelation(error) => {
-                ("DependencyViolationGatewayRouteTableRelation", error)
-            }
-            Self::IncorrectStatusIpv6Gateway(error) => {
-                ("IncorrectStatusIpv6Gateway", error)
-            }
-            Self::DependencyViolationEgressRules(error) => {
-                ("DependencyViolationEgressRules", error)
-            }
-            Self::DependencyViolationIpv6InternetBandwidth(error) => {
-                ("DependencyViolationIpv6InternetBandwidth", error)
-            }
-            Self::OperationFailedRouteEntryUnstable(error) => {
-                ("OperationFailedRouteEntryUnstable", error)
-            }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => {
-                ("DependencyViolationSharedIpv6InternetBandwidth", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundRouteTable(error) => (0, error),
+            Self::DependencyViolationGatewayRouteTableRelation(error) => (1, error),
+            Self::IncorrectStatusIpv6Gateway(error) => (2, error),
+            Self::DependencyViolationEgressRules(error) => (3, error),
+            Self::DependencyViolationIpv6InternetBandwidth(error) => (4, error),
+            Self::OperationFailedRouteEntryUnstable(error) => (5, error),
+            Self::ForbiddenOperateShareResource(error) => (6, error),
+            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteIpv6GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::DependencyViolationGatewayRouteTableRelation(_) => {
-                Self::DependencyViolationGatewayRouteTableRelation(error)
-            }
-            Self::IncorrectStatusIpv6Gateway(_) => {
-                Self::IncorrectStatusIpv6Gateway(error)
-            }
-            Self::DependencyViolationEgressRules(_) => {
-                Self::DependencyViolationEgressRules(error)
-            }
-            Self::DependencyViolationIpv6InternetBandwidth(_) => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            Self::OperationFailedRouteEntryUnstable(_) => {
-                Self::OperationFailedRouteEntryUnstable(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::DependencyViolationSharedIpv6InternetBandwidth(_) => {
-                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpv6GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundRouteTable",
+            "DependencyViolationGatewayRouteTableRelation",
+            "IncorrectStatusIpv6Gateway",
+            "DependencyViolationEgressRules",
+            "DependencyViolationIpv6InternetBandwidth",
+            "OperationFailedRouteEntryUnstable",
+            "ForbiddenOperateShareResource",
+            "DependencyViolationSharedIpv6InternetBandwidth",
+            "IncorrectStatusVpc",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6GatewayError {

@@ -84,6 +84,7 @@ impl Default for DeleteNatGatewayRequest {
 }
 impl DeleteNatGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNatGatewayRequestBuilder {
         DeleteNatGatewayRequestBuilder {
             inner: DeleteNatGatewayRequest::default(),
@@ -189,6 +190,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNatGatewayRequest::default(),
@@ -197,6 +199,7 @@ impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatGatewayResponse, DeleteNatGatewayError> {
@@ -287,33 +290,47 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "DependencyViolation.VpcEndpointService",
-                    "DependencyViolation.FullNatEntry",
-                    "DependencyViolation.RouterEntry",
-                    "DependencyViolation.BandwidthPackages",
-                    "DependencyViolation.EIPS",
-                    "Forbidden.PrePaidNatGateway",
-                    "InvalidOperation.DeletionProtection",
-                    "DependencyViolation.SnatEntry",
-                    "IncorrectStatus.SnatEntry",
-                    "DependencyViolation.ForwardEntry",
-                    "IncorrectStatus.ForwardEntry",
-                    "DependencyViolation.NatIp",
-                    "IncorrectStatus.NatIp",
-                    "DependencyViolation.NatIpCidr",
-                    "IncorrectStatus.NatGateway",
-                    "IncorrectStatus.RouterEntry",
-                    "IncorrectStatus.VSwitch",
-                    "INSTANCE_NOT_EXISTS",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "ResourceNotFound.NatGateway",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.VpcEndpointService",
+                        "DependencyViolation.FullNatEntry",
+                        "DependencyViolation.RouterEntry",
+                        "DependencyViolation.BandwidthPackages",
+                        "DependencyViolation.EIPS",
+                        "Forbidden.PrePaidNatGateway",
+                        "InvalidOperation.DeletionProtection",
+                        "DependencyViolation.SnatEntry",
+                        "IncorrectStatus.SnatEntry",
+                        "DependencyViolation.ForwardEntry",
+                        "IncorrectStatus.ForwardEntry",
+                        "DependencyViolation.NatIp",
+                        "IncorrectStatus.NatIp",
+                        "DependencyViolation.NatIpCidr",
+                        "IncorrectStatus.NatGateway",
+                        "IncorrectStatus.RouterEntry",
+                        "IncorrectStatus.VSwitch",
+                        "INSTANCE_NOT_EXISTS",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "ResourceNotFound.NatGateway",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteNatGatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::DependencyViolationVpcEndpointService(error),
             1 => Self::DependencyViolationFullNatEntry(error),
             2 => Self::DependencyViolationRouterEntry(error),
@@ -338,131 +355,71 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteNatGatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpcEndpointService(error) => {
-                ("DependencyViolationVpcEndpointService", error)
-            }
-            Self::DependencyViolationFullNatEntry(error) => {
-                ("DependencyViolationFullNatEntry", error)
-            }
-            Self::DependencyViolationRouterEntry(error) => {
-                ("DependencyViolationRouterEntry", error)
-            }
-            Self::DependencyViolationBandwidthPackages(error) => {
-                ("DependencyViolationBandwidthPackages", error)
-            }
-            Self::DependencyViolationEips(error) => ("DependencyViolationEips", error),
-            Self::ForbiddenPrePaidNatGateway(error) => {
-                ("ForbiddenPrePaidNatGateway", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::DependencyViolationForwardEntry(error) => {
-                ("DependencyViolationForwardEntry", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::DependencyViolationNatIpCidr(error) => {
-                ("DependencyViolationNatIpCidr", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::IncorrectStatusRouterEntry(error) => {
-                ("IncorrectStatusRouterEntry", error)
-            }
-            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
-            Self::InstanceNotExists(error) => ("InstanceNotExists", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationVpcEndpointService(error) => (0, error),
+            Self::DependencyViolationFullNatEntry(error) => (1, error),
+            Self::DependencyViolationRouterEntry(error) => (2, error),
+            Self::DependencyViolationBandwidthPackages(error) => (3, error),
+            Self::DependencyViolationEips(error) => (4, error),
+            Self::ForbiddenPrePaidNatGateway(error) => (5, error),
+            Self::InvalidOperationDeletionProtection(error) => (6, error),
+            Self::DependencyViolationSnatEntry(error) => (7, error),
+            Self::IncorrectStatusSnatEntry(error) => (8, error),
+            Self::DependencyViolationForwardEntry(error) => (9, error),
+            Self::IncorrectStatusForwardEntry(error) => (10, error),
+            Self::DependencyViolationNatIp(error) => (11, error),
+            Self::IncorrectStatusNatIp(error) => (12, error),
+            Self::DependencyViolationNatIpCidr(error) => (13, error),
+            Self::IncorrectStatusNatGateway(error) => (14, error),
+            Self::IncorrectStatusRouterEntry(error) => (15, error),
+            Self::IncorrectStatusVSwitch(error) => (16, error),
+            Self::InstanceNotExists(error) => (17, error),
+            Self::InvalidRegionIdNotFound(error) => (18, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (19, error),
+            Self::ResourceNotFoundNatGateway(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for DeleteNatGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationVpcEndpointService(_) => {
-                Self::DependencyViolationVpcEndpointService(error)
-            }
-            Self::DependencyViolationFullNatEntry(_) => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            Self::DependencyViolationRouterEntry(_) => {
-                Self::DependencyViolationRouterEntry(error)
-            }
-            Self::DependencyViolationBandwidthPackages(_) => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
-            Self::ForbiddenPrePaidNatGateway(_) => {
-                Self::ForbiddenPrePaidNatGateway(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::DependencyViolationForwardEntry(_) => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::DependencyViolationNatIpCidr(_) => {
-                Self::DependencyViolationNatIpCidr(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::IncorrectStatusRouterEntry(_) => {
-                Self::IncorrectStatusRouterEntry(error)
-            }
-            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
-            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNatGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationVpcEndpointService",
+            "DependencyViolationFullNatEntry",
+            "DependencyViolationRouterEntry",
+            "DependencyViolationBandwidthPackages",
+            "DependencyViolationEips",
+            "ForbiddenPrePaidNatGateway",
+            "InvalidOperationDeletionProtection",
+            "DependencyViolationSnatEntry",
+            "IncorrectStatusSnatEntry",
+            "DependencyViolationForwardEntry",
+            "IncorrectStatusForwardEntry",
+            "DependencyViolationNatIp",
+            "IncorrectStatusNatIp",
+            "DependencyViolationNatIpCidr",
+            "IncorrectStatusNatGateway",
+            "IncorrectStatusRouterEntry",
+            "IncorrectStatusVSwitch",
+            "InstanceNotExists",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "ResourceNotFoundNatGateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNatGatewayError {

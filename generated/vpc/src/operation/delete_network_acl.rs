@@ -87,6 +87,7 @@ impl Default for DeleteNetworkAclRequest {
 }
 impl DeleteNetworkAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNetworkAclRequestBuilder {
         DeleteNetworkAclRequestBuilder {
             inner: DeleteNetworkAclRequest::default(),
@@ -198,6 +199,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNetworkAclRequest::default(),
@@ -206,6 +208,7 @@ impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNetworkAclResponse, DeleteNetworkAclError> {
@@ -274,23 +277,37 @@ pub enum DeleteNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "InvalidNetworkAcl.NotFound",
-                    "NetworkStatus.Modifying",
-                    "NotSupport.NetworkAcl",
-                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "InvalidNetworkAcl.NotFound",
+                        "NetworkStatus.Modifying",
+                        "NotSupport.NetworkAcl",
+                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteNetworkAclError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParameterMissingAliUid(error),
             1 => Self::ParameterMissingBid(error),
             2 => Self::ParameterMissingRegionId(error),
@@ -305,71 +322,51 @@ impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteNetworkAclError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
-                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::InvalidNetworkAclNotFound(error) => (6, error),
+            Self::NetworkStatusModifying(error) => (7, error),
+            Self::NotSupportNetworkAcl(error) => (8, error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteNetworkAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNetworkAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "InvalidNetworkAclNotFound",
+            "NetworkStatusModifying",
+            "NotSupportNetworkAcl",
+            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkAclError {

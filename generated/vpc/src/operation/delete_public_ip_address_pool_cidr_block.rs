@@ -96,6 +96,7 @@ impl Default for DeletePublicIpAddressPoolCidrBlockRequest {
 }
 impl DeletePublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePublicIpAddressPoolCidrBlockRequestBuilder {
         DeletePublicIpAddressPoolCidrBlockRequestBuilder {
             inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
@@ -218,6 +219,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
@@ -226,6 +228,7 @@ impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,22 +299,36 @@ pub enum DeletePublicIpAddressPoolCidrBlockError {
 impl From<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CidrBlock",
-                    "IllegalParam.CidrBlockMask",
-                    "IncorrectStatus.PublicIpAddressPool",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "ResourceNotFound.CidrBlock",
-                    "IncorrectStatus.CidrBlock",
-                    "ResourceInUse.CidrBlock",
-                    "OperationDenied.OperateSharedResource",
-                    "MissingParam.PublicIpAddressPoolId",
-                    "MissingParam.CidrBlockOrCidrMask",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrBlockMask",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "ResourceNotFound.CidrBlock",
+                        "IncorrectStatus.CidrBlock",
+                        "ResourceInUse.CidrBlock",
+                        "OperationDenied.OperateSharedResource",
+                        "MissingParam.PublicIpAddressPoolId",
+                        "MissingParam.CidrBlockOrCidrMask",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeletePublicIpAddressPoolCidrBlockError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamCidrBlock(error),
             1 => Self::IllegalParamCidrBlockMask(error),
             2 => Self::IncorrectStatusPublicIpAddressPool(error),
@@ -325,79 +342,49 @@ for DeletePublicIpAddressPoolCidrBlockError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeletePublicIpAddressPoolCidrBlockError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundCidrBlock(error) => {
-                ("ResourceNotFoundCidrBlock", error)
-            }
-            Self::IncorrectStatusCidrBlock(error) => ("IncorrectStatusCidrBlock", error),
-            Self::ResourceInUseCidrBlock(error) => ("ResourceInUseCidrBlock", error),
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(error) => {
-                ("MissingParamCidrBlockOrCidrMask", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::IllegalParamCidrBlockMask(error) => (1, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (3, error),
+            Self::ResourceNotFoundCidrBlock(error) => (4, error),
+            Self::IncorrectStatusCidrBlock(error) => (5, error),
+            Self::ResourceInUseCidrBlock(error) => (6, error),
+            Self::OperationDeniedOperateSharedResource(error) => (7, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (8, error),
+            Self::MissingParamCidrBlockOrCidrMask(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeletePublicIpAddressPoolCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundCidrBlock(_) => Self::ResourceNotFoundCidrBlock(error),
-            Self::IncorrectStatusCidrBlock(_) => Self::IncorrectStatusCidrBlock(error),
-            Self::ResourceInUseCidrBlock(_) => Self::ResourceInUseCidrBlock(error),
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(_) => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePublicIpAddressPoolCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrBlockMask",
+            "IncorrectStatusPublicIpAddressPool",
+            "ResourceNotFoundPublicIpAddressPool",
+            "ResourceNotFoundCidrBlock",
+            "IncorrectStatusCidrBlock",
+            "ResourceInUseCidrBlock",
+            "OperationDeniedOperateSharedResource",
+            "MissingParamPublicIpAddressPoolId",
+            "MissingParamCidrBlockOrCidrMask",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {

@@ -102,6 +102,7 @@ impl Default for DeleteRouteEntryRequest {
 }
 impl DeleteRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteEntryRequestBuilder {
         DeleteRouteEntryRequestBuilder {
             inner: DeleteRouteEntryRequest::default(),
@@ -240,6 +241,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteEntryRequest::default(),
@@ -248,6 +250,7 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteEntryResponse, DeleteRouteEntryError> {
@@ -368,48 +371,62 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParameter",
-                    "IncorrcetRouteEntryStatus",
-                    "InvalidCidrBlock.Malformed",
-                    "OperationDenied",
-                    "InvalidRouteEntry.NotFound",
-                    "InvalidVRouter.NotFound",
-                    "IncorrectRouteEntryStatus",
-                    "Forbbiden",
-                    "InvalidNextHop",
-                    "InvalidRouteEntry",
-                    "Forbidden.VRouterNotFound",
-                    "TaskConflict",
-                    "InvalidRouteEntryId.NotFound",
-                    "IncorrectVpcStatus",
-                    "InvalidVpnInstanceId.NotFound",
-                    "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
-                    "InvalidNextHopList.Size",
-                    "ParamExclusive.NextHopIdAndList",
-                    "OperationFailed.DeleteMultiScopeEntry",
-                    "OperationFailed.DistibuteLock",
-                    "OperationDenied.DeleteManagedRouteEntry",
-                    "OperationDenied.RouteTableTypeNotPermitted",
-                    "IncorrectStatus.VpcRouteEntry",
-                    "OperationDenied.NextHopNotChanged",
-                    "OperationDenied.DeleteGatewayEndpointRoute",
-                    "IncorrectStatus.PrefixList",
-                    "InvalidCidrBlock",
-                    "OperationDenied.VbrAttachEcrInMiddleStatus",
-                    "UnsupportedFeature.NextHopType",
-                    "ResourceNotFound.PrefixList",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidVpcId.NotFound",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "Vpc.Error",
-                    "Internal.Error",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "IncorrcetRouteEntryStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationDenied",
+                        "InvalidRouteEntry.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "IncorrectRouteEntryStatus",
+                        "Forbbiden",
+                        "InvalidNextHop",
+                        "InvalidRouteEntry",
+                        "Forbidden.VRouterNotFound",
+                        "TaskConflict",
+                        "InvalidRouteEntryId.NotFound",
+                        "IncorrectVpcStatus",
+                        "InvalidVpnInstanceId.NotFound",
+                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                        "InvalidNextHopList.Size",
+                        "ParamExclusive.NextHopIdAndList",
+                        "OperationFailed.DeleteMultiScopeEntry",
+                        "OperationFailed.DistibuteLock",
+                        "OperationDenied.DeleteManagedRouteEntry",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "OperationDenied.NextHopNotChanged",
+                        "OperationDenied.DeleteGatewayEndpointRoute",
+                        "IncorrectStatus.PrefixList",
+                        "InvalidCidrBlock",
+                        "OperationDenied.VbrAttachEcrInMiddleStatus",
+                        "UnsupportedFeature.NextHopType",
+                        "ResourceNotFound.PrefixList",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "Vpc.Error",
+                        "Internal.Error",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteRouteEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParameter(error),
             1 => Self::IncorrcetRouteEntryStatus(error),
             2 => Self::InvalidCidrBlockMalformed(error),
@@ -449,181 +466,103 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteRouteEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::IncorrcetRouteEntryStatus(error) => {
-                ("IncorrcetRouteEntryStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidRouteEntryNotFound(error) => {
-                ("InvalidRouteEntryNotFound", error)
-            }
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidNextHop(error) => ("InvalidNextHop", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidRouteEntryIdNotFound(error) => {
-                ("InvalidRouteEntryIdNotFound", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::IncorrcetRouteEntryStatus(error) => (1, error),
+            Self::InvalidCidrBlockMalformed(error) => (2, error),
+            Self::OperationDenied(error) => (3, error),
+            Self::InvalidRouteEntryNotFound(error) => (4, error),
+            Self::InvalidVRouterNotFound(error) => (5, error),
+            Self::IncorrectRouteEntryStatus(error) => (6, error),
+            Self::Forbbiden(error) => (7, error),
+            Self::InvalidNextHop(error) => (8, error),
+            Self::InvalidRouteEntry(error) => (9, error),
+            Self::ForbiddenVRouterNotFound(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::InvalidRouteEntryIdNotFound(error) => (12, error),
+            Self::IncorrectVpcStatus(error) => (13, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (14, error),
             Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+                (15, error)
             }
-            Self::InvalidNextHopListSize(error) => ("InvalidNextHopListSize", error),
-            Self::ParamExclusiveNextHopIdAndList(error) => {
-                ("ParamExclusiveNextHopIdAndList", error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(error) => {
-                ("OperationFailedDeleteMultiScopeEntry", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationDeniedDeleteManagedRouteEntry(error) => {
-                ("OperationDeniedDeleteManagedRouteEntry", error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::OperationDeniedNextHopNotChanged(error) => {
-                ("OperationDeniedNextHopNotChanged", error)
-            }
-            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => {
-                ("OperationDeniedDeleteGatewayEndpointRoute", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
-                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
-            }
-            Self::UnsupportedFeatureNextHopType(error) => {
-                ("UnsupportedFeatureNextHopType", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::VpcError(error) => ("VpcError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InternalErrorError(error) => ("InternalErrorError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNextHopListSize(error) => (16, error),
+            Self::ParamExclusiveNextHopIdAndList(error) => (17, error),
+            Self::OperationFailedDeleteMultiScopeEntry(error) => (18, error),
+            Self::OperationFailedDistibuteLock(error) => (19, error),
+            Self::OperationDeniedDeleteManagedRouteEntry(error) => (20, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (21, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (22, error),
+            Self::OperationDeniedNextHopNotChanged(error) => (23, error),
+            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => (24, error),
+            Self::IncorrectStatusPrefixList(error) => (25, error),
+            Self::InvalidCidrBlock(error) => (26, error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (27, error),
+            Self::UnsupportedFeatureNextHopType(error) => (28, error),
+            Self::ResourceNotFoundPrefixList(error) => (29, error),
+            Self::InvalidRouteTableIdNotFound(error) => (30, error),
+            Self::InvalidVpcIdNotFound(error) => (31, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (32, error),
+            Self::VpcError(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::InternalErrorError(error) => (35, error),
+            Self::Unhandled(error) => (36, error),
         }
     }
 }
 impl Clone for DeleteRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::IncorrcetRouteEntryStatus(_) => Self::IncorrcetRouteEntryStatus(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidNextHop(_) => Self::InvalidNextHop(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidRouteEntryIdNotFound(_) => {
-                Self::InvalidRouteEntryIdNotFound(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            Self::InvalidNextHopListSize(_) => Self::InvalidNextHopListSize(error),
-            Self::ParamExclusiveNextHopIdAndList(_) => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(_) => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationDeniedDeleteManagedRouteEntry(_) => {
-                Self::OperationDeniedDeleteManagedRouteEntry(error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::OperationDeniedNextHopNotChanged(_) => {
-                Self::OperationDeniedNextHopNotChanged(error)
-            }
-            Self::OperationDeniedDeleteGatewayEndpointRoute(_) => {
-                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            Self::UnsupportedFeatureNextHopType(_) => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::VpcError(_) => Self::VpcError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InternalErrorError(_) => Self::InternalErrorError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "IncorrcetRouteEntryStatus",
+            "InvalidCidrBlockMalformed",
+            "OperationDenied",
+            "InvalidRouteEntryNotFound",
+            "InvalidVRouterNotFound",
+            "IncorrectRouteEntryStatus",
+            "Forbbiden",
+            "InvalidNextHop",
+            "InvalidRouteEntry",
+            "ForbiddenVRouterNotFound",
+            "TaskConflict",
+            "InvalidRouteEntryIdNotFound",
+            "IncorrectVpcStatus",
+            "InvalidVpnInstanceIdNotFound",
+            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
+            "InvalidNextHopListSize",
+            "ParamExclusiveNextHopIdAndList",
+            "OperationFailedDeleteMultiScopeEntry",
+            "OperationFailedDistibuteLock",
+            "OperationDeniedDeleteManagedRouteEntry",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "IncorrectStatusVpcRouteEntry",
+            "OperationDeniedNextHopNotChanged",
+            "OperationDeniedDeleteGatewayEndpointRoute",
+            "IncorrectStatusPrefixList",
+            "InvalidCidrBlock",
+            "OperationDeniedVbrAttachEcrInMiddleStatus",
+            "UnsupportedFeatureNextHopType",
+            "ResourceNotFoundPrefixList",
+            "InvalidRouteTableIdNotFound",
+            "InvalidVpcIdNotFound",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "VpcError",
+            "InternalError",
+            "InternalErrorError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteEntryError {

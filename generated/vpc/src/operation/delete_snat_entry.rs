@@ -82,6 +82,7 @@ impl Default for DeleteSnatEntryRequest {
 }
 impl DeleteSnatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnatEntryRequestBuilder {
         DeleteSnatEntryRequestBuilder {
             inner: DeleteSnatEntryRequest::default(),
@@ -191,6 +192,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnatEntryRequest::default(),
@@ -199,6 +201,7 @@ impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnatEntryResponse, DeleteSnatEntryError> {
@@ -255,18 +258,32 @@ pub enum DeleteSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorretSnatEntryStatus",
-                    "IncorrectStatus.SnatEntry",
-                    "InvalidRegionId.NotFound",
-                    "InvalidSnatEntryId.NotFound",
-                    "InvalidSnatTableId.NotFound",
-                    "ResourceNotFound.SnatEntry",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorretSnatEntryStatus",
+                        "IncorrectStatus.SnatEntry",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnatEntryId.NotFound",
+                        "InvalidSnatTableId.NotFound",
+                        "ResourceNotFound.SnatEntry",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteSnatEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorretSnatEntryStatus(error),
             1 => Self::IncorrectStatusSnatEntry(error),
             2 => Self::InvalidRegionIdNotFound(error),
@@ -276,57 +293,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteSnatEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorretSnatEntryStatus(error) => ("IncorretSnatEntryStatus", error),
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnatEntryIdNotFound(error) => {
-                ("InvalidSnatEntryIdNotFound", error)
-            }
-            Self::InvalidSnatTableIdNotFound(error) => {
-                ("InvalidSnatTableIdNotFound", error)
-            }
-            Self::ResourceNotFoundSnatEntry(error) => {
-                ("ResourceNotFoundSnatEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorretSnatEntryStatus(error) => (0, error),
+            Self::IncorrectStatusSnatEntry(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidSnatEntryIdNotFound(error) => (3, error),
+            Self::InvalidSnatTableIdNotFound(error) => (4, error),
+            Self::ResourceNotFoundSnatEntry(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteSnatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnatEntryIdNotFound(_) => {
-                Self::InvalidSnatEntryIdNotFound(error)
-            }
-            Self::InvalidSnatTableIdNotFound(_) => {
-                Self::InvalidSnatTableIdNotFound(error)
-            }
-            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorretSnatEntryStatus",
+            "IncorrectStatusSnatEntry",
+            "InvalidRegionIdNotFound",
+            "InvalidSnatEntryIdNotFound",
+            "InvalidSnatTableIdNotFound",
+            "ResourceNotFoundSnatEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnatEntryError {

@@ -95,6 +95,7 @@ impl Default for DeleteTrafficMirrorFilterRulesRequest {
 }
 impl DeleteTrafficMirrorFilterRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTrafficMirrorFilterRulesRequestBuilder {
         DeleteTrafficMirrorFilterRulesRequestBuilder {
             inner: DeleteTrafficMirrorFilterRulesRequest::default(),
@@ -241,6 +242,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTrafficMirrorFilterRulesRequest::default(),
@@ -249,6 +251,7 @@ impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,24 +311,19 @@ pub enum DeleteTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorSession",
-                ],
-            )
-        {
-            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
-            1 => Self::IncorrectStatusTrafficMirrorRule(error),
-            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
-            3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
-            4 => Self::IncorrectStatusTrafficMirrorSession(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorSession",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTrafficMirrorFilterRulesError {
@@ -334,58 +332,51 @@ impl DeleteTrafficMirrorFilterRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
+            1 => Self::IncorrectStatusTrafficMirrorRule(error),
+            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => {
-                ("ResourceNotFoundTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(error) => {
-                ("IncorrectStatusTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteTrafficMirrorFilterRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(_) => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(_) => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTrafficMirrorFilterRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorFilter",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorSession",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {

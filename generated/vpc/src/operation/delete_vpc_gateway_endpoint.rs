@@ -80,6 +80,7 @@ impl Default for DeleteVpcGatewayEndpointRequest {
 }
 impl DeleteVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcGatewayEndpointRequestBuilder {
         DeleteVpcGatewayEndpointRequestBuilder {
             inner: DeleteVpcGatewayEndpointRequest::default(),
@@ -188,6 +189,7 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcGatewayEndpointRequest::default(),
@@ -196,6 +198,7 @@ impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -259,19 +262,33 @@ pub enum DeleteVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "DependencyViolation.Association",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "DependencyViolation.Association",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVpcGatewayEndpointError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedConcurrentOperation(error),
             1 => Self::IdempotentParameterMismatch(error),
             2 => Self::ResourceNotFoundGatewayEndpoint(error),
@@ -282,69 +299,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcGatewayEndpointError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVpcGatewayEndpointError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::DependencyViolationAssociation(error) => {
-                ("DependencyViolationAssociation", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
+            Self::DependencyViolationAssociation(error) => (4, error),
+            Self::Forbbiden(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::DependencyViolationAssociation(_) => {
-                Self::DependencyViolationAssociation(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IncorrectStatusGatewayEndpoint",
+            "DependencyViolationAssociation",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcGatewayEndpointError {

@@ -84,6 +84,7 @@ impl Default for DeleteVpcPrefixListRequest {
 }
 impl DeleteVpcPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcPrefixListRequestBuilder {
         DeleteVpcPrefixListRequestBuilder {
             inner: DeleteVpcPrefixListRequest::default(),
@@ -194,6 +195,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcPrefixListRequest::default(),
@@ -202,6 +204,7 @@ impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,18 +264,32 @@ pub enum DeleteVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.PrefixList",
-                    "IncorrectStatus.SystemPrefixList",
-                    "OperationDenied.DeleteShareResource",
-                    "IncorrectStatus.PrefixList",
-                    "DependencyViolation.PrefixListRelation",
-                    "DependencyViolation.ShareResource",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.PrefixList",
+                        "IncorrectStatus.SystemPrefixList",
+                        "OperationDenied.DeleteShareResource",
+                        "IncorrectStatus.PrefixList",
+                        "DependencyViolation.PrefixListRelation",
+                        "DependencyViolation.ShareResource",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVpcPrefixListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundPrefixList(error),
             1 => Self::IncorrectStatusSystemPrefixList(error),
             2 => Self::OperationDeniedDeleteShareResource(error),
@@ -282,69 +299,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVpcPrefixListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::IncorrectStatusSystemPrefixList(error) => {
-                ("IncorrectStatusSystemPrefixList", error)
-            }
-            Self::OperationDeniedDeleteShareResource(error) => {
-                ("OperationDeniedDeleteShareResource", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::DependencyViolationPrefixListRelation(error) => {
-                ("DependencyViolationPrefixListRelation", error)
-            }
-            Self::DependencyViolationShareResource(error) => {
-                ("DependencyViolationShareResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundPrefixList(error) => (0, error),
+            Self::IncorrectStatusSystemPrefixList(error) => (1, error),
+            Self::OperationDeniedDeleteShareResource(error) => (2, error),
+            Self::IncorrectStatusPrefixList(error) => (3, error),
+            Self::DependencyViolationPrefixListRelation(error) => (4, error),
+            Self::DependencyViolationShareResource(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteVpcPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::IncorrectStatusSystemPrefixList(_) => {
-                Self::IncorrectStatusSystemPrefixList(error)
-            }
-            Self::OperationDeniedDeleteShareResource(_) => {
-                Self::OperationDeniedDeleteShareResource(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::DependencyViolationPrefixListRelation(_) => {
-                Self::DependencyViolationPrefixListRelation(error)
-            }
-            Self::DependencyViolationShareResource(_) => {
-                Self::DependencyViolationShareResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundPrefixList",
+            "IncorrectStatusSystemPrefixList",
+            "OperationDeniedDeleteShareResource",
+            "IncorrectStatusPrefixList",
+            "DependencyViolationPrefixListRelation",
+            "DependencyViolationShareResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcPrefixListError {

@@ -75,6 +75,7 @@ impl Default for DeleteVpnConnectionRequest {
 }
 impl DeleteVpnConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpnConnectionRequestBuilder {
         DeleteVpnConnectionRequestBuilder {
             inner: DeleteVpnConnectionRequest::default(),
@@ -174,6 +175,7 @@ impl<C> DeleteVpnConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpnConnectionRequest::default(),
@@ -182,6 +184,7 @@ impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,20 +248,34 @@ pub enum DeleteVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnTask.CONFLICT",
-                    "VpnGateway.FinancialLocked",
-                    "InternalError",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnTask.CONFLICT",
+                        "VpnGateway.FinancialLocked",
+                        "InternalError",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVpnConnectionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::VpnGatewayConfiguring(error),
             1 => Self::VpnTaskConflict(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -270,61 +287,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVpnConnectionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnTaskConflict(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (4, error),
+            Self::ForbbidenSubUser(error) => (5, error),
+            Self::Forbidden(error) => (6, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteVpnConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpnConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnTaskConflict",
+            "VpnGatewayFinancialLocked",
+            "InternalError",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpnConnectionError {

@@ -131,6 +131,7 @@ impl Default for DeleteVpnPbrRouteEntryRequest {
 }
 impl DeleteVpnPbrRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpnPbrRouteEntryRequestBuilder {
         DeleteVpnPbrRouteEntryRequestBuilder {
             inner: DeleteVpnPbrRouteEntryRequest::default(),
@@ -312,6 +313,7 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpnPbrRouteEntryRequest::default(),
@@ -320,6 +322,7 @@ impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -393,24 +396,38 @@ pub enum DeleteVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.Configuring",
-                    "InvalidRouteEntry.NotFound",
-                    "TaskConflict",
-                    "VpnTask.CONFLICT",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.Configuring",
+                        "InvalidRouteEntry.NotFound",
+                        "TaskConflict",
+                        "VpnTask.CONFLICT",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DeleteVpnPbrRouteEntryError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -426,71 +443,53 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpnPbrRouteEntryError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DeleteVpnPbrRouteEntryError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConfiguring(error) => ("VpnRouteEntryConfiguring", error),
-            Self::InvalidRouteEntryNotFound(error) => {
-                ("InvalidRouteEntryNotFound", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntryConfiguring(error) => (5, error),
+            Self::InvalidRouteEntryNotFound(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::VpnTaskConflict(error) => (8, error),
+            Self::ForbbidenSubUser(error) => (9, error),
+            Self::Forbidden(error) => (10, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeleteVpnPbrRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConfiguring(_) => Self::VpnRouteEntryConfiguring(error),
-            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpnPbrRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConfiguring",
+            "InvalidRouteEntryNotFound",
+            "TaskConflict",
+            "VpnTaskConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpnPbrRouteEntryError {

@@ -72,6 +72,7 @@ impl Default for Describe95TrafficRequest {
 }
 impl Describe95TrafficRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> Describe95TrafficRequestBuilder {
         Describe95TrafficRequestBuilder {
             inner: Describe95TrafficRequest::default(),
@@ -178,6 +179,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     }
 }
 impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: Describe95TrafficRequest::default(),
@@ -186,6 +188,7 @@ impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,24 +251,19 @@ pub enum Describe95TrafficError {
 }
 impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstance.NotFound",
-                    "IllegalParam.Day",
-                    "IllegalParam.ResourceType",
-                    "OperationDenied.QueryCdt95Instance",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            0 => Self::InvalidInstanceNotFound(error),
-            1 => Self::IllegalParamDay(error),
-            2 => Self::IllegalParamResourceType(error),
-            3 => Self::OperationDeniedQueryCdt95Instance(error),
-            4 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstance.NotFound",
+                        "IllegalParam.Day",
+                        "IllegalParam.ResourceType",
+                        "OperationDenied.QueryCdt95Instance",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl Describe95TrafficError {
@@ -274,42 +272,51 @@ impl Describe95TrafficError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceNotFound(error),
+            1 => Self::IllegalParamDay(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::OperationDeniedQueryCdt95Instance(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::IllegalParamDay(error) => ("IllegalParamDay", error),
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationDeniedQueryCdt95Instance(error) => {
-                ("OperationDeniedQueryCdt95Instance", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceNotFound(error) => (0, error),
+            Self::IllegalParamDay(error) => (1, error),
+            Self::IllegalParamResourceType(error) => (2, error),
+            Self::OperationDeniedQueryCdt95Instance(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for Describe95TrafficError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::IllegalParamDay(_) => Self::IllegalParamDay(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationDeniedQueryCdt95Instance(_) => {
-                Self::OperationDeniedQueryCdt95Instance(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for Describe95TrafficError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceNotFound",
+            "IllegalParamDay",
+            "IllegalParamResourceType",
+            "OperationDeniedQueryCdt95Instance",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for Describe95TrafficError {

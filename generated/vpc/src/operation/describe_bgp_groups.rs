@@ -87,6 +87,7 @@ impl Default for DescribeBgpGroupsRequest {
 }
 impl DescribeBgpGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeBgpGroupsRequestBuilder {
         DescribeBgpGroupsRequestBuilder {
             inner: DescribeBgpGroupsRequest::default(),
@@ -216,6 +217,7 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeBgpGroupsRequest::default(),
@@ -224,6 +226,7 @@ impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,20 +301,17 @@ pub enum DescribeBgpGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IellgalParameter.OwnerAccount",
-                    "InvalidRegionId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
-            0 => Self::IellgalParameterOwnerAccount(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IellgalParameter.OwnerAccount",
+                        "InvalidRegionId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeBgpGroupsError {
@@ -320,38 +320,45 @@ impl DescribeBgpGroupsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IellgalParameterOwnerAccount(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IellgalParameterOwnerAccount(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InternalError(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeBgpGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeBgpGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IellgalParameterOwnerAccount",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeBgpGroupsError {

@@ -94,6 +94,7 @@ impl Default for DescribeBgpPeersRequest {
 }
 impl DescribeBgpPeersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeBgpPeersRequestBuilder {
         DescribeBgpPeersRequestBuilder {
             inner: DescribeBgpPeersRequest::default(),
@@ -233,6 +234,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeBgpPeersRequest::default(),
@@ -241,6 +243,7 @@ impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeBgpPeersResponse, DescribeBgpPeersError> {
@@ -314,16 +317,13 @@ pub enum DescribeBgpPeersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ServiceUnavailable", "InvalidRegionId.NotFound", "InternalError"],
-            )
-        {
-            0 => Self::ServiceUnavailable(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ServiceUnavailable", "InvalidRegionId.NotFound", "InternalError"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeBgpPeersError {
@@ -332,34 +332,45 @@ impl DescribeBgpPeersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ServiceUnavailable(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ServiceUnavailable(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InternalError(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeBgpPeersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeBgpPeersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ServiceUnavailable",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeBgpPeersError {

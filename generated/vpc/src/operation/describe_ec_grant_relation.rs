@@ -82,6 +82,7 @@ impl Default for DescribeEcGrantRelationRequest {
 }
 impl DescribeEcGrantRelationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEcGrantRelationRequestBuilder {
         DescribeEcGrantRelationRequestBuilder {
             inner: DescribeEcGrantRelationRequest::default(),
@@ -201,6 +202,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEcGrantRelationRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -299,18 +302,32 @@ pub enum DescribeEcGrantRelationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "Parameter.Illegal",
-                    "Instance.StatusError",
-                    "InvalidRegionId.NotFound",
-                    "VRouterId.NotFound",
-                    "Instance.NotExist",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "Parameter.Illegal",
+                        "Instance.StatusError",
+                        "InvalidRegionId.NotFound",
+                        "VRouterId.NotFound",
+                        "Instance.NotExist",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeEcGrantRelationError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParamNotNull(error),
             1 => Self::ParameterIllegal(error),
             2 => Self::InstanceStatusError(error),
@@ -320,47 +337,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeEcGrantRelationError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::ParameterIllegal(error) => (1, error),
+            Self::InstanceStatusError(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::VRouterIdNotFound(error) => (4, error),
+            Self::InstanceNotExist(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeEcGrantRelationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEcGrantRelationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "ParameterIllegal",
+            "InstanceStatusError",
+            "InvalidRegionIdNotFound",
+            "VRouterIdNotFound",
+            "InstanceNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEcGrantRelationError {

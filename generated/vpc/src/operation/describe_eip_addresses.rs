@@ -250,6 +250,7 @@ impl Default for DescribeEipAddressesRequest {
 }
 impl DescribeEipAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipAddressesRequestBuilder {
         DescribeEipAddressesRequestBuilder {
             inner: DescribeEipAddressesRequest::default(),
@@ -590,6 +591,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipAddressesRequest::default(),
@@ -598,6 +600,7 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -696,26 +699,40 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIAssociatedInstanceType.ValueNotSupported",
-                    "InvalidChargeType.ValueNotSupported",
-                    "InvalidAliuid",
-                    "InvalidResourceGroupId",
-                    "InstanceType.Invalid",
-                    "InstanceIdLength.Exceed",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IellgalParameter.OwnerAccount",
-                    "InvalidFilterValue",
-                    "Forbidden.RegionNotFound",
-                    "InvalidFilterKey.NotFound",
-                    "InvalidLockReason.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIAssociatedInstanceType.ValueNotSupported",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidAliuid",
+                        "InvalidResourceGroupId",
+                        "InstanceType.Invalid",
+                        "InstanceIdLength.Exceed",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IellgalParameter.OwnerAccount",
+                        "InvalidFilterValue",
+                        "Forbidden.RegionNotFound",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidLockReason.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeEipAddressesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
             1 => Self::InvalidChargeTypeValueNotSupported(error),
             2 => Self::InvalidAliuid(error),
@@ -733,81 +750,57 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeEipAddressesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => {
-                ("InvalidIAssociatedInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
-            Self::InstanceIdLengthExceed(error) => ("InstanceIdLengthExceed", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => (0, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
+            Self::InvalidAliuid(error) => (2, error),
+            Self::InvalidResourceGroupId(error) => (3, error),
+            Self::InstanceTypeInvalid(error) => (4, error),
+            Self::InstanceIdLengthExceed(error) => (5, error),
+            Self::InvalidTagKey(error) => (6, error),
+            Self::InvalidTagValue(error) => (7, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (8, error),
+            Self::IellgalParameterOwnerAccount(error) => (9, error),
+            Self::InvalidFilterValue(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::InvalidFilterKeyNotFound(error) => (12, error),
+            Self::InvalidLockReasonNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for DescribeEipAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(_) => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
-            Self::InstanceIdLengthExceed(_) => Self::InstanceIdLengthExceed(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIAssociatedInstanceTypeValueNotSupported",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidAliuid",
+            "InvalidResourceGroupId",
+            "InstanceTypeInvalid",
+            "InstanceIdLengthExceed",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "OperationUnsupportedResourceGroupId",
+            "IellgalParameterOwnerAccount",
+            "InvalidFilterValue",
+            "ForbiddenRegionNotFound",
+            "InvalidFilterKeyNotFound",
+            "InvalidLockReasonNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipAddressesError {

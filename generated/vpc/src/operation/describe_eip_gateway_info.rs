@@ -54,6 +54,7 @@ impl Default for DescribeEipGatewayInfoRequest {
 }
 impl DescribeEipGatewayInfoRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipGatewayInfoRequestBuilder {
         DescribeEipGatewayInfoRequestBuilder {
             inner: DescribeEipGatewayInfoRequest::default(),
@@ -134,6 +135,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipGatewayInfoRequest::default(),
@@ -142,6 +144,7 @@ impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -212,16 +215,17 @@ pub enum DescribeEipGatewayInfoError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["Instance.NotExist", "InvalidNetworkInterface.NotFound", "Forbidden"],
-            )
-        {
-            0 => Self::InstanceNotExist(error),
-            1 => Self::InvalidNetworkInterfaceNotFound(error),
-            2 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Instance.NotExist",
+                        "InvalidNetworkInterface.NotFound",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEipGatewayInfoError {
@@ -230,38 +234,45 @@ impl DescribeEipGatewayInfoError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceNotExist(error),
+            1 => Self::InvalidNetworkInterfaceNotFound(error),
+            2 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExist(error) => (0, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeEipGatewayInfoError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipGatewayInfoError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExist",
+            "InvalidNetworkInterfaceNotFound",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipGatewayInfoError {

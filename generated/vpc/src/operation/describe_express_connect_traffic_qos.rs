@@ -101,6 +101,7 @@ impl Default for DescribeExpressConnectTrafficQosRequest {
 }
 impl DescribeExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeExpressConnectTrafficQosRequestBuilder {
         DescribeExpressConnectTrafficQosRequestBuilder {
             inner: DescribeExpressConnectTrafficQosRequest::default(),
@@ -261,6 +262,7 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
     }
 }
 impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeExpressConnectTrafficQosRequest::default(),
@@ -269,6 +271,7 @@ impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -358,28 +361,33 @@ impl DescribeExpressConnectTrafficQosError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        let _ = index;
+        Self::Unhandled(error)
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (0, error),
         }
     }
 }
 impl Clone for DescribeExpressConnectTrafficQosError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeExpressConnectTrafficQosError {

@@ -79,6 +79,7 @@ impl Default for DescribeFailoverTestJobsRequest {
 }
 impl DescribeFailoverTestJobsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeFailoverTestJobsRequestBuilder {
         DescribeFailoverTestJobsRequestBuilder {
             inner: DescribeFailoverTestJobsRequest::default(),
@@ -200,6 +201,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeFailoverTestJobsRequest::default(),
@@ -208,6 +210,7 @@ impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,20 +308,34 @@ pub enum DescribeFailoverTestJobsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Filter.Key",
-                    "IllegalParam.Filter.Value",
-                    "SystemQuotaConstraint.Filter.Value",
-                    "SystemQuotaConstraint.Filter.Key",
-                    "IllegalParam.FilterKey.ResourceType",
-                    "IllegalParam.JobId",
-                    "IllegalParam.ResourceType",
-                    "IncorrectStatus.ResourceId",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Filter.Key",
+                        "IllegalParam.Filter.Value",
+                        "SystemQuotaConstraint.Filter.Value",
+                        "SystemQuotaConstraint.Filter.Key",
+                        "IllegalParam.FilterKey.ResourceType",
+                        "IllegalParam.JobId",
+                        "IllegalParam.ResourceType",
+                        "IncorrectStatus.ResourceId",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeFailoverTestJobsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamFilterKey(error),
             1 => Self::IllegalParamFilterValue(error),
             2 => Self::SystemQuotaConstraintFilterValue(error),
@@ -330,65 +347,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeFailoverTestJobsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFilterKey(error) => ("IllegalParamFilterKey", error),
-            Self::IllegalParamFilterValue(error) => ("IllegalParamFilterValue", error),
-            Self::SystemQuotaConstraintFilterValue(error) => {
-                ("SystemQuotaConstraintFilterValue", error)
-            }
-            Self::SystemQuotaConstraintFilterKey(error) => {
-                ("SystemQuotaConstraintFilterKey", error)
-            }
-            Self::IllegalParamFilterKeyResourceType(error) => {
-                ("IllegalParamFilterKeyResourceType", error)
-            }
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFilterKey(error) => (0, error),
+            Self::IllegalParamFilterValue(error) => (1, error),
+            Self::SystemQuotaConstraintFilterValue(error) => (2, error),
+            Self::SystemQuotaConstraintFilterKey(error) => (3, error),
+            Self::IllegalParamFilterKeyResourceType(error) => (4, error),
+            Self::IllegalParamJobId(error) => (5, error),
+            Self::IllegalParamResourceType(error) => (6, error),
+            Self::IncorrectStatusResourceId(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeFailoverTestJobsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFilterKey(_) => Self::IllegalParamFilterKey(error),
-            Self::IllegalParamFilterValue(_) => Self::IllegalParamFilterValue(error),
-            Self::SystemQuotaConstraintFilterValue(_) => {
-                Self::SystemQuotaConstraintFilterValue(error)
-            }
-            Self::SystemQuotaConstraintFilterKey(_) => {
-                Self::SystemQuotaConstraintFilterKey(error)
-            }
-            Self::IllegalParamFilterKeyResourceType(_) => {
-                Self::IllegalParamFilterKeyResourceType(error)
-            }
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeFailoverTestJobsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFilterKey",
+            "IllegalParamFilterValue",
+            "SystemQuotaConstraintFilterValue",
+            "SystemQuotaConstraintFilterKey",
+            "IllegalParamFilterKeyResourceType",
+            "IllegalParamJobId",
+            "IllegalParamResourceType",
+            "IncorrectStatusResourceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeFailoverTestJobsError {

@@ -156,6 +156,7 @@ impl Default for DescribeIPv6TranslatorEntriesRequest {
 }
 impl DescribeIPv6TranslatorEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIPv6TranslatorEntriesRequestBuilder {
         DescribeIPv6TranslatorEntriesRequestBuilder {
             inner: DescribeIPv6TranslatorEntriesRequest::default(),
@@ -381,6 +382,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIPv6TranslatorEntriesRequest::default(),
@@ -389,6 +391,7 @@ impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -475,20 +478,34 @@ pub enum DescribeIPv6TranslatorEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "IPv6TranslatorEntry.InvalidPort",
-                    "IPv6TranslatorEntry.InvalidProtocol",
-                    "InvalidIpAddress.WrongFormat",
-                    "IPv6TranslatorEntry.InvalidAclStatus",
-                    "IPv6TranslatorEntry.InvalidAclType",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "IPv6TranslatorEntry.InvalidPort",
+                        "IPv6TranslatorEntry.InvalidProtocol",
+                        "InvalidIpAddress.WrongFormat",
+                        "IPv6TranslatorEntry.InvalidAclStatus",
+                        "IPv6TranslatorEntry.InvalidAclType",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeIPv6TranslatorEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidName(error),
             1 => Self::IPv6TranslatorEntryInvalidPort(error),
             2 => Self::IPv6TranslatorEntryInvalidProtocol(error),
@@ -500,71 +517,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntries
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeIPv6TranslatorEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::IPv6TranslatorEntryInvalidPort(error) => {
-                ("IPv6TranslatorEntryInvalidPort", error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
-                ("IPv6TranslatorEntryInvalidProtocol", error)
-            }
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
-                ("IPv6TranslatorEntryInvalidAclStatus", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(error) => {
-                ("IPv6TranslatorEntryInvalidAclType", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::IPv6TranslatorEntryInvalidPort(error) => (1, error),
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => (2, error),
+            Self::InvalidIpAddressWrongFormat(error) => (3, error),
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (4, error),
+            Self::IPv6TranslatorEntryInvalidAclType(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeIPv6TranslatorEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::IPv6TranslatorEntryInvalidPort(_) => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(_) => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "IPv6TranslatorEntryInvalidPort",
+            "IPv6TranslatorEntryInvalidProtocol",
+            "InvalidIpAddressWrongFormat",
+            "IPv6TranslatorEntryInvalidAclStatus",
+            "IPv6TranslatorEntryInvalidAclType",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {

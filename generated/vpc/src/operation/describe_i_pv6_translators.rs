@@ -131,6 +131,7 @@ impl Default for DescribeIPv6TranslatorsRequest {
 }
 impl DescribeIPv6TranslatorsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIPv6TranslatorsRequestBuilder {
         DescribeIPv6TranslatorsRequestBuilder {
             inner: DescribeIPv6TranslatorsRequest::default(),
@@ -315,6 +316,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIPv6TranslatorsRequest::default(),
@@ -323,6 +325,7 @@ impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -407,19 +410,33 @@ pub enum DescribeIPv6TranslatorsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "PayType.NotSupport",
-                    "BusinessStatus.NotSupport",
-                    "InvalidIpAddress.WrongFormat",
-                    "Status.NotSupport",
-                    "InvalidName",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "PayType.NotSupport",
+                        "BusinessStatus.NotSupport",
+                        "InvalidIpAddress.WrongFormat",
+                        "Status.NotSupport",
+                        "InvalidName",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeIPv6TranslatorsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::PayTypeNotSupport(error),
             1 => Self::BusinessStatusNotSupport(error),
             2 => Self::InvalidIpAddressWrongFormat(error),
@@ -430,53 +447,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeIPv6TranslatorsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
-            Self::BusinessStatusNotSupport(error) => ("BusinessStatusNotSupport", error),
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::StatusNotSupport(error) => ("StatusNotSupport", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::PayTypeNotSupport(error) => (0, error),
+            Self::BusinessStatusNotSupport(error) => (1, error),
+            Self::InvalidIpAddressWrongFormat(error) => (2, error),
+            Self::StatusNotSupport(error) => (3, error),
+            Self::InvalidName(error) => (4, error),
+            Self::ForbbidenSubUser(error) => (5, error),
+            Self::Forbidden(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeIPv6TranslatorsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
-            Self::BusinessStatusNotSupport(_) => Self::BusinessStatusNotSupport(error),
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::StatusNotSupport(_) => Self::StatusNotSupport(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "PayTypeNotSupport",
+            "BusinessStatusNotSupport",
+            "InvalidIpAddressWrongFormat",
+            "StatusNotSupport",
+            "InvalidName",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorsError {

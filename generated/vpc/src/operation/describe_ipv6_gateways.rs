@@ -98,6 +98,7 @@ impl Default for DescribeIpv6GatewaysRequest {
 }
 impl DescribeIpv6GatewaysRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIpv6GatewaysRequestBuilder {
         DescribeIpv6GatewaysRequestBuilder {
             inner: DescribeIpv6GatewaysRequest::default(),
@@ -245,6 +246,7 @@ impl<C> DescribeIpv6GatewaysRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIpv6GatewaysRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIpv6GatewaysRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> DescribeIpv6GatewaysRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -325,10 +328,7 @@ pub enum DescribeIpv6GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbidden"]) {
-            0 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden"]), error)
     }
 }
 impl DescribeIpv6GatewaysError {
@@ -337,30 +337,36 @@ impl DescribeIpv6GatewaysError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Forbidden(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeIpv6GatewaysError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIpv6GatewaysError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Forbidden", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIpv6GatewaysError {

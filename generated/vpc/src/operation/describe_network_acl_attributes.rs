@@ -66,6 +66,7 @@ impl Default for DescribeNetworkAclAttributesRequest {
 }
 impl DescribeNetworkAclAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNetworkAclAttributesRequestBuilder {
         DescribeNetworkAclAttributesRequestBuilder {
             inner: DescribeNetworkAclAttributesRequest::default(),
@@ -166,6 +167,7 @@ impl<C> DescribeNetworkAclAttributesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNetworkAclAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNetworkAclAttributesRequest::default(),
@@ -174,6 +176,7 @@ impl<'a> DescribeNetworkAclAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,21 +249,35 @@ pub enum DescribeNetworkAclAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "InvalidNetworkAcl.NotFound",
-                    "NotSupport.NetworkAcl",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "InvalidNetworkAcl.NotFound",
+                        "NotSupport.NetworkAcl",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeNetworkAclAttributesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParameterMissingAliUid(error),
             1 => Self::ParameterMissingBid(error),
             2 => Self::ParameterMissingRegionId(error),
@@ -273,63 +290,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeNetworkAclAttributesE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeNetworkAclAttributesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::InvalidNetworkAclNotFound(error) => (6, error),
+            Self::NotSupportNetworkAcl(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for DescribeNetworkAclAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNetworkAclAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "InvalidNetworkAclNotFound",
+            "NotSupportNetworkAcl",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkAclAttributesError {

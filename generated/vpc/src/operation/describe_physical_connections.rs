@@ -106,6 +106,7 @@ impl Default for DescribePhysicalConnectionsRequest {
 }
 impl DescribePhysicalConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePhysicalConnectionsRequestBuilder {
         DescribePhysicalConnectionsRequestBuilder {
             inner: DescribePhysicalConnectionsRequest::default(),
@@ -267,6 +268,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePhysicalConnectionsRequest::default(),
@@ -275,6 +277,7 @@ impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -353,22 +356,18 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.ResourceGroupId",
-                    "InvalidTagKey.Malformed",
-                    "OperationFailed.InternalError",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            0 => Self::OperationUnsupportedResourceGroupId(error),
-            1 => Self::InvalidTagKeyMalformed(error),
-            2 => Self::OperationFailedInternalError(error),
-            3 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.ResourceGroupId",
+                        "InvalidTagKey.Malformed",
+                        "OperationFailed.InternalError",
+                        "InvalidFilterKey.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePhysicalConnectionsError {
@@ -377,48 +376,48 @@ impl DescribePhysicalConnectionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedResourceGroupId(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::OperationFailedInternalError(error),
+            3 => Self::InvalidFilterKeyValueNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedResourceGroupId(error) => (0, error),
+            Self::InvalidTagKeyMalformed(error) => (1, error),
+            Self::OperationFailedInternalError(error) => (2, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribePhysicalConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedResourceGroupId",
+            "InvalidTagKeyMalformed",
+            "OperationFailedInternalError",
+            "InvalidFilterKeyValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {

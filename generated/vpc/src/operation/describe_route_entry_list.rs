@@ -164,6 +164,7 @@ impl Default for DescribeRouteEntryListRequest {
 }
 impl DescribeRouteEntryListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouteEntryListRequestBuilder {
         DescribeRouteEntryListRequestBuilder {
             inner: DescribeRouteEntryListRequest::default(),
@@ -400,6 +401,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouteEntryListRequest::default(),
@@ -408,6 +410,7 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -495,24 +498,38 @@ pub enum DescribeRouteEntryListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "InvalidNextHop.NotFound",
-                    "OperationFailed.QueryCenEntry",
-                    "OperationDenied.UseGatewayRouteEntryQueryInterface",
-                    "InvalidRouteTable.NotFound",
-                    "IllegalParam.RouteEntryType",
-                    "MissingParam.context",
-                    "MissingParam.aliUid",
-                    "MissingParam.bid",
-                    "IllegalParam.IpVersion",
-                    "OperationFailed.FilterParamUnderWrongRouteType",
-                    "IllegalParam.NextTokenExpired",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "InvalidNextHop.NotFound",
+                        "OperationFailed.QueryCenEntry",
+                        "OperationDenied.UseGatewayRouteEntryQueryInterface",
+                        "InvalidRouteTable.NotFound",
+                        "IllegalParam.RouteEntryType",
+                        "MissingParam.context",
+                        "MissingParam.aliUid",
+                        "MissingParam.bid",
+                        "IllegalParam.IpVersion",
+                        "OperationFailed.FilterParamUnderWrongRouteType",
+                        "IllegalParam.NextTokenExpired",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeRouteEntryListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamNextToken(error),
             1 => Self::InvalidNextHopNotFound(error),
             2 => Self::OperationFailedQueryCenEntry(error),
@@ -528,81 +545,53 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeRouteEntryListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::OperationFailedQueryCenEntry(error) => {
-                ("OperationFailedQueryCenEntry", error)
-            }
-            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => {
-                ("OperationDeniedUseGatewayRouteEntryQueryInterface", error)
-            }
-            Self::InvalidRouteTableNotFound(error) => {
-                ("InvalidRouteTableNotFound", error)
-            }
-            Self::IllegalParamRouteEntryType(error) => {
-                ("IllegalParamRouteEntryType", error)
-            }
-            Self::MissingParamContext(error) => ("MissingParamContext", error),
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamBid(error) => ("MissingParamBid", error),
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::OperationFailedFilterParamUnderWrongRouteType(error) => {
-                ("OperationFailedFilterParamUnderWrongRouteType", error)
-            }
-            Self::IllegalParamNextTokenExpired(error) => {
-                ("IllegalParamNextTokenExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::InvalidNextHopNotFound(error) => (1, error),
+            Self::OperationFailedQueryCenEntry(error) => (2, error),
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => (3, error),
+            Self::InvalidRouteTableNotFound(error) => (4, error),
+            Self::IllegalParamRouteEntryType(error) => (5, error),
+            Self::MissingParamContext(error) => (6, error),
+            Self::MissingParamAliUid(error) => (7, error),
+            Self::MissingParamBid(error) => (8, error),
+            Self::IllegalParamIpVersion(error) => (9, error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(error) => (10, error),
+            Self::IllegalParamNextTokenExpired(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeRouteEntryListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::OperationFailedQueryCenEntry(_) => {
-                Self::OperationFailedQueryCenEntry(error)
-            }
-            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(_) => {
-                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            }
-            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
-            Self::IllegalParamRouteEntryType(_) => {
-                Self::IllegalParamRouteEntryType(error)
-            }
-            Self::MissingParamContext(_) => Self::MissingParamContext(error),
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamBid(_) => Self::MissingParamBid(error),
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::OperationFailedFilterParamUnderWrongRouteType(_) => {
-                Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            }
-            Self::IllegalParamNextTokenExpired(_) => {
-                Self::IllegalParamNextTokenExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouteEntryListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "InvalidNextHopNotFound",
+            "OperationFailedQueryCenEntry",
+            "OperationDeniedUseGatewayRouteEntryQueryInterface",
+            "InvalidRouteTableNotFound",
+            "IllegalParamRouteEntryType",
+            "MissingParamContext",
+            "MissingParamAliUid",
+            "MissingParamBid",
+            "IllegalParamIpVersion",
+            "OperationFailedFilterParamUnderWrongRouteType",
+            "IllegalParamNextTokenExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouteEntryListError {

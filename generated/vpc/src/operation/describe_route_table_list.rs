@@ -124,6 +124,7 @@ impl Default for DescribeRouteTableListRequest {
 }
 impl DescribeRouteTableListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouteTableListRequestBuilder {
         DescribeRouteTableListRequestBuilder {
             inner: DescribeRouteTableListRequest::default(),
@@ -304,6 +305,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouteTableListRequest::default(),
@@ -312,6 +314,7 @@ impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -398,20 +401,34 @@ pub enum DescribeRouteTableListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "IellgalParameter.OwnerAccount",
-                    "Forbbiden",
-                    "Abs.InvalidPayType",
-                    "Abs.InstanceNotExist",
-                    "Abs.Forbidden",
-                    "Abs.InvalidPayPeriod",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "IellgalParameter.OwnerAccount",
+                        "Forbbiden",
+                        "Abs.InvalidPayType",
+                        "Abs.InstanceNotExist",
+                        "Abs.Forbidden",
+                        "Abs.InvalidPayPeriod",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeRouteTableListError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagKey(error),
             1 => Self::InvalidTagValue(error),
             2 => Self::IellgalParameterOwnerAccount(error),
@@ -423,55 +440,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeRouteTableListError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::AbsInvalidPayType(error) => ("AbsInvalidPayType", error),
-            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
-            Self::AbsForbidden(error) => ("AbsForbidden", error),
-            Self::AbsInvalidPayPeriod(error) => ("AbsInvalidPayPeriod", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::IellgalParameterOwnerAccount(error) => (2, error),
+            Self::Forbbiden(error) => (3, error),
+            Self::AbsInvalidPayType(error) => (4, error),
+            Self::AbsInstanceNotExist(error) => (5, error),
+            Self::AbsForbidden(error) => (6, error),
+            Self::AbsInvalidPayPeriod(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeRouteTableListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::AbsInvalidPayType(_) => Self::AbsInvalidPayType(error),
-            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
-            Self::AbsForbidden(_) => Self::AbsForbidden(error),
-            Self::AbsInvalidPayPeriod(_) => Self::AbsInvalidPayPeriod(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouteTableListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "IellgalParameterOwnerAccount",
+            "Forbbiden",
+            "AbsInvalidPayType",
+            "AbsInstanceNotExist",
+            "AbsForbidden",
+            "AbsInvalidPayPeriod",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouteTableListError {

@@ -96,6 +96,7 @@ impl Default for DescribeRouterInterfacesRequest {
 }
 impl DescribeRouterInterfacesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouterInterfacesRequestBuilder {
         DescribeRouterInterfacesRequestBuilder {
             inner: DescribeRouterInterfacesRequest::default(),
@@ -243,6 +244,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouterInterfacesRequest::default(),
@@ -251,6 +253,7 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -337,21 +340,35 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParam.NotNull",
-                    "EndPoint.Empty",
-                    "InvalidConnectionType.MalFormed",
-                    "InvalidProductForm.MalFormed",
-                    "InvalidRole.Malformed",
-                    "IllegalParam.AliUid",
-                    "Parameter.Illegal",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "EndPoint.Empty",
+                        "InvalidConnectionType.MalFormed",
+                        "InvalidProductForm.MalFormed",
+                        "InvalidRole.Malformed",
+                        "IllegalParam.AliUid",
+                        "Parameter.Illegal",
+                        "InvalidRegionId.NotFound",
+                        "InvalidFilterKey.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeRouterInterfacesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParamNotNull(error),
             1 => Self::EndPointEmpty(error),
             2 => Self::InvalidConnectionTypeMalFormed(error),
@@ -364,65 +381,47 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeRouterInterfacesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::EndPointEmpty(error) => ("EndPointEmpty", error),
-            Self::InvalidConnectionTypeMalFormed(error) => {
-                ("InvalidConnectionTypeMalFormed", error)
-            }
-            Self::InvalidProductFormMalFormed(error) => {
-                ("InvalidProductFormMalFormed", error)
-            }
-            Self::InvalidRoleMalformed(error) => ("InvalidRoleMalformed", error),
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::EndPointEmpty(error) => (1, error),
+            Self::InvalidConnectionTypeMalFormed(error) => (2, error),
+            Self::InvalidProductFormMalFormed(error) => (3, error),
+            Self::InvalidRoleMalformed(error) => (4, error),
+            Self::IllegalParamAliUid(error) => (5, error),
+            Self::ParameterIllegal(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for DescribeRouterInterfacesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::EndPointEmpty(_) => Self::EndPointEmpty(error),
-            Self::InvalidConnectionTypeMalFormed(_) => {
-                Self::InvalidConnectionTypeMalFormed(error)
-            }
-            Self::InvalidProductFormMalFormed(_) => {
-                Self::InvalidProductFormMalFormed(error)
-            }
-            Self::InvalidRoleMalformed(_) => Self::InvalidRoleMalformed(error),
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouterInterfacesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "EndPointEmpty",
+            "InvalidConnectionTypeMalFormed",
+            "InvalidProductFormMalFormed",
+            "InvalidRoleMalformed",
+            "IllegalParamAliUid",
+            "ParameterIllegal",
+            "InvalidRegionIdNotFound",
+            "InvalidFilterKeyValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouterInterfacesError {

@@ -93,6 +93,7 @@ impl Default for DescribeTagKeysRequest {
 }
 impl DescribeTagKeysRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTagKeysRequestBuilder {
         DescribeTagKeysRequestBuilder {
             inner: DescribeTagKeysRequest::default(),
@@ -231,6 +232,7 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTagKeysRequest::default(),
@@ -239,6 +241,7 @@ impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeTagKeysResponse, DescribeTagKeysError> {
@@ -327,27 +330,41 @@ pub enum DescribeTagKeysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BothEmpty.TagsAndResources",
-                    "MissingParameter.TagKey",
-                    "MissingParameter.TagValue",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "MissingParam",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.NotAllowedCategary",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BothEmpty.TagsAndResources",
+                        "MissingParameter.TagKey",
+                        "MissingParameter.TagValue",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "MissingParam",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "Forbidden.NotAllowedCategary",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "SizeLimitExceeded.ResourceId",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeTagKeysError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::BothEmptyTagsAndResources(error),
             1 => Self::MissingParameterTagKey(error),
             2 => Self::MissingParameterTagValue(error),
@@ -366,85 +383,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeTagKeysError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeTagKeysError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::MissingParam(error) => ("MissingParam", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::ForbiddenNotAllowedCategary(error) => {
-                ("ForbiddenNotAllowedCategary", error)
-            }
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::BothEmptyTagsAndResources(error) => (0, error),
+            Self::MissingParameterTagKey(error) => (1, error),
+            Self::MissingParameterTagValue(error) => (2, error),
+            Self::InvalidTagKey(error) => (3, error),
+            Self::InvalidTagValue(error) => (4, error),
+            Self::MissingParam(error) => (5, error),
+            Self::InvalidInstanceTypeNotFound(error) => (6, error),
+            Self::InvalidInstanceIdsNotFound(error) => (7, error),
+            Self::ForbiddenTagKeys(error) => (8, error),
+            Self::QuotaExceededTagNum(error) => (9, error),
+            Self::ForbiddenNotAllowedCategary(error) => (10, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (11, error),
+            Self::SizeLimitExceededTagNum(error) => (12, error),
+            Self::SizeLimitExceededResourceId(error) => (13, error),
+            Self::Forbidden(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for DescribeTagKeysError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::MissingParam(_) => Self::MissingParam(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::ForbiddenNotAllowedCategary(_) => {
-                Self::ForbiddenNotAllowedCategary(error)
-            }
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTagKeysError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BothEmptyTagsAndResources",
+            "MissingParameterTagKey",
+            "MissingParameterTagValue",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "MissingParam",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "ForbiddenNotAllowedCategary",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "SizeLimitExceededResourceId",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTagKeysError {

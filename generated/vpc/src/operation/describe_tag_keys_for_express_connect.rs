@@ -85,6 +85,7 @@ impl Default for DescribeTagKeysForExpressConnectRequest {
 }
 impl DescribeTagKeysForExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTagKeysForExpressConnectRequestBuilder {
         DescribeTagKeysForExpressConnectRequestBuilder {
             inner: DescribeTagKeysForExpressConnectRequest::default(),
@@ -219,6 +220,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTagKeysForExpressConnectRequest::default(),
@@ -227,6 +229,7 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -311,24 +314,38 @@ pub enum DescribeTagKeysForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "BothEmpty.TagsAndResources",
-                    "MissingParameter.TagKey",
-                    "MissingParameter.TagValue",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.ResourceId",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BothEmpty.TagsAndResources",
+                        "MissingParameter.TagKey",
+                        "MissingParameter.TagValue",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.ResourceId",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeTagKeysForExpressConnectError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::BothEmptyTagsAndResources(error),
             1 => Self::MissingParameterTagKey(error),
             2 => Self::MissingParameterTagValue(error),
@@ -344,75 +361,53 @@ for DescribeTagKeysForExpressConnectError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeTagKeysForExpressConnectError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::BothEmptyTagsAndResources(error) => (0, error),
+            Self::MissingParameterTagKey(error) => (1, error),
+            Self::MissingParameterTagValue(error) => (2, error),
+            Self::InvalidTagKey(error) => (3, error),
+            Self::InvalidTagValue(error) => (4, error),
+            Self::InvalidInstanceTypeNotFound(error) => (5, error),
+            Self::InvalidInstanceIdsNotFound(error) => (6, error),
+            Self::ForbiddenTagKeys(error) => (7, error),
+            Self::QuotaExceededTagNum(error) => (8, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (9, error),
+            Self::SizeLimitExceededResourceId(error) => (10, error),
+            Self::Forbidden(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeTagKeysForExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTagKeysForExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BothEmptyTagsAndResources",
+            "MissingParameterTagKey",
+            "MissingParameterTagValue",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededResourceId",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {

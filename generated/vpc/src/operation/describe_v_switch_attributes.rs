@@ -62,6 +62,7 @@ impl Default for DescribeVSwitchAttributesRequest {
 }
 impl DescribeVSwitchAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVSwitchAttributesRequestBuilder {
         DescribeVSwitchAttributesRequestBuilder {
             inner: DescribeVSwitchAttributesRequest::default(),
@@ -155,6 +156,7 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVSwitchAttributesRequest::default(),
@@ -163,6 +165,7 @@ impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -331,10 +334,7 @@ pub enum DescribeVSwitchAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidVSwitchId.NotFound"]) {
-            0 => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidVSwitchId.NotFound"]), error)
     }
 }
 impl DescribeVSwitchAttributesError {
@@ -343,30 +343,36 @@ impl DescribeVSwitchAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVSwitchIdNotFound(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeVSwitchAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVSwitchAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidVSwitchIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVSwitchAttributesError {

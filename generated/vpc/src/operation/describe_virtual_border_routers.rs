@@ -94,6 +94,7 @@ impl Default for DescribeVirtualBorderRoutersRequest {
 }
 impl DescribeVirtualBorderRoutersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVirtualBorderRoutersRequestBuilder {
         DescribeVirtualBorderRoutersRequestBuilder {
             inner: DescribeVirtualBorderRoutersRequest::default(),
@@ -242,6 +243,7 @@ impl<C> DescribeVirtualBorderRoutersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVirtualBorderRoutersRequest::default(),
@@ -250,6 +252,7 @@ impl<'a> DescribeVirtualBorderRoutersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,20 +329,17 @@ pub enum DescribeVirtualBorderRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVirtualBorderRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.InternalError",
-                    "InvalidRegionId.NotFound",
-                    "InvalidFilterKey.ValueNotSupported",
-                ],
-            )
-        {
-            0 => Self::OperationFailedInternalError(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            2 => Self::InvalidFilterKeyValueNotSupported(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.InternalError",
+                        "InvalidRegionId.NotFound",
+                        "InvalidFilterKey.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVirtualBorderRoutersError {
@@ -348,42 +348,45 @@ impl DescribeVirtualBorderRoutersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedInternalError(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidFilterKeyValueNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedInternalError(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeVirtualBorderRoutersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVirtualBorderRoutersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedInternalError",
+            "InvalidRegionIdNotFound",
+            "InvalidFilterKeyValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVirtualBorderRoutersError {

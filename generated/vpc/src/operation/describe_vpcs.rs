@@ -136,6 +136,7 @@ impl Default for DescribeVpcsRequest {
 }
 impl DescribeVpcsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpcsRequestBuilder {
         DescribeVpcsRequestBuilder {
             inner: DescribeVpcsRequest::default(),
@@ -333,6 +334,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpcsRequest::default(),
@@ -341,6 +343,7 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVpcsResponse, DescribeVpcsError> {
@@ -430,23 +433,37 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVpcIdNumber.NotSupported",
-                    "InvalidAliuid",
-                    "InvalidResourceGroupId",
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidResourceGroupId.NotFound",
-                    "OperationUnsupported.ResourceGroupId",
-                    "IellgalParameter.OwnerAccount",
-                    "IllegalParam.OwnerId",
-                    "InvalidAccount.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVpcIdNumber.NotSupported",
+                        "InvalidAliuid",
+                        "InvalidResourceGroupId",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidResourceGroupId.NotFound",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IellgalParameter.OwnerAccount",
+                        "IllegalParam.OwnerId",
+                        "InvalidAccount.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeVpcsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidVpcIdNumberNotSupported(error),
             1 => Self::InvalidAliuid(error),
             2 => Self::InvalidResourceGroupId(error),
@@ -461,73 +478,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeVpcsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNumberNotSupported(error) => {
-                ("InvalidVpcIdNumberNotSupported", error)
-            }
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidResourceGroupIdNotFound(error) => {
-                ("InvalidResourceGroupIdNotFound", error)
-            }
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::IllegalParamOwnerId(error) => ("IllegalParamOwnerId", error),
-            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcIdNumberNotSupported(error) => (0, error),
+            Self::InvalidAliuid(error) => (1, error),
+            Self::InvalidResourceGroupId(error) => (2, error),
+            Self::InvalidTagKey(error) => (3, error),
+            Self::InvalidTagValue(error) => (4, error),
+            Self::InvalidResourceGroupIdNotFound(error) => (5, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (6, error),
+            Self::IellgalParameterOwnerAccount(error) => (7, error),
+            Self::IllegalParamOwnerId(error) => (8, error),
+            Self::InvalidAccountNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribeVpcsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcIdNumberNotSupported(_) => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidResourceGroupIdNotFound(_) => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::IllegalParamOwnerId(_) => Self::IllegalParamOwnerId(error),
-            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpcsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcIdNumberNotSupported",
+            "InvalidAliuid",
+            "InvalidResourceGroupId",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidResourceGroupIdNotFound",
+            "OperationUnsupportedResourceGroupId",
+            "IellgalParameterOwnerAccount",
+            "IllegalParamOwnerId",
+            "InvalidAccountNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpcsError {

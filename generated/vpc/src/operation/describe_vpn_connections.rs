@@ -103,6 +103,7 @@ impl Default for DescribeVpnConnectionsRequest {
 }
 impl DescribeVpnConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnConnectionsRequestBuilder {
         DescribeVpnConnectionsRequestBuilder {
             inner: DescribeVpnConnectionsRequest::default(),
@@ -258,6 +259,7 @@ impl<C> DescribeVpnConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnConnectionsRequest::default(),
@@ -266,6 +268,7 @@ impl<'a> DescribeVpnConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -350,19 +353,33 @@ pub enum DescribeVpnConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "InvalidParameter.TagValue",
-                    "InvalidParameter.TagKey",
-                    "Duplicated.TagKey",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "InvalidParameter.TagValue",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeVpnConnectionsError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenTagKeyDuplicated(error),
             1 => Self::SizeLimitExceededTagNum(error),
             2 => Self::InvalidParameterTagValue(error),
@@ -373,51 +390,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnConnectionsError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeVpnConnectionsError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenTagKeyDuplicated(error) => (0, error),
+            Self::SizeLimitExceededTagNum(error) => (1, error),
+            Self::InvalidParameterTagValue(error) => (2, error),
+            Self::InvalidParameterTagKey(error) => (3, error),
+            Self::DuplicatedTagKey(error) => (4, error),
+            Self::ForbbidenSubUser(error) => (5, error),
+            Self::Forbidden(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeVpnConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "InvalidParameterTagValue",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnConnectionsError {

@@ -127,6 +127,7 @@ impl Default for DescribeVpnGatewaysRequest {
 }
 impl DescribeVpnGatewaysRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnGatewaysRequestBuilder {
         DescribeVpnGatewaysRequestBuilder {
             inner: DescribeVpnGatewaysRequest::default(),
@@ -326,6 +327,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnGatewaysRequest::default(),
@@ -334,6 +336,7 @@ impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -416,18 +419,32 @@ pub enum DescribeVpnGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidParameter.TagKey",
-                    "InvalidParameter.TagValue",
-                    "Duplicated.TagKey",
-                    "InternalError",
-                    "Forbidden.SubUser",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TagKey",
+                        "InvalidParameter.TagValue",
+                        "Duplicated.TagKey",
+                        "InternalError",
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DescribeVpnGatewaysError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidParameterTagKey(error),
             1 => Self::InvalidParameterTagValue(error),
             2 => Self::DuplicatedTagKey(error),
@@ -437,47 +454,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DescribeVpnGatewaysError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTagKey(error) => (0, error),
+            Self::InvalidParameterTagValue(error) => (1, error),
+            Self::DuplicatedTagKey(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::ForbiddenSubUser(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeVpnGatewaysError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnGatewaysError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTagKey",
+            "InvalidParameterTagValue",
+            "DuplicatedTagKey",
+            "InternalError",
+            "ForbiddenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnGatewaysError {

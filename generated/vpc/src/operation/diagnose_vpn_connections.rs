@@ -84,6 +84,7 @@ impl Default for DiagnoseVpnConnectionsRequest {
 }
 impl DiagnoseVpnConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DiagnoseVpnConnectionsRequestBuilder {
         DiagnoseVpnConnectionsRequestBuilder {
             inner: DiagnoseVpnConnectionsRequest::default(),
@@ -220,6 +221,7 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DiagnoseVpnConnectionsRequest::default(),
@@ -228,6 +230,7 @@ impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -304,11 +307,7 @@ pub enum DiagnoseVpnConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["InvalidParameter", "Forbidden"]) {
-            0 => Self::InvalidParameter(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidParameter", "Forbidden"]), error)
     }
 }
 impl DiagnoseVpnConnectionsError {
@@ -317,32 +316,38 @@ impl DiagnoseVpnConnectionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::Forbidden(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DiagnoseVpnConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DiagnoseVpnConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidParameter", "Forbidden", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DiagnoseVpnConnectionsError {

@@ -97,6 +97,7 @@ impl Default for DiagnoseVpnGatewayRequest {
 }
 impl DiagnoseVpnGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DiagnoseVpnGatewayRequestBuilder {
         DiagnoseVpnGatewayRequestBuilder {
             inner: DiagnoseVpnGatewayRequest::default(),
@@ -235,6 +236,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DiagnoseVpnGatewayRequest::default(),
@@ -243,6 +245,7 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -322,23 +325,37 @@ pub enum DiagnoseVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IdempotentParameterMismatch",
-                    "VpnGateway.Configuring",
-                    "OperationUnsupported.DiagnoseVpn",
-                    "IllegalParam.ResourceType",
-                    "OperationFailed.VpnGatewayDiagnosing",
-                    "OperationFailed.StartDiagnose",
-                    "IllegalParam.PrivateSourceIp",
-                    "IllegalParam.PrivateDestinationIp",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidResourceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotentParameterMismatch",
+                        "VpnGateway.Configuring",
+                        "OperationUnsupported.DiagnoseVpn",
+                        "IllegalParam.ResourceType",
+                        "OperationFailed.VpnGatewayDiagnosing",
+                        "OperationFailed.StartDiagnose",
+                        "IllegalParam.PrivateSourceIp",
+                        "IllegalParam.PrivateDestinationIp",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DiagnoseVpnGatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IdempotentParameterMismatch(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::OperationUnsupportedDiagnoseVpn(error),
@@ -353,87 +370,51 @@ impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DiagnoseVpnGatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::OperationUnsupportedDiagnoseVpn(error) => {
-                ("OperationUnsupportedDiagnoseVpn", error)
-            }
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationFailedVpnGatewayDiagnosing(error) => {
-                ("OperationFailedVpnGatewayDiagnosing", error)
-            }
-            Self::OperationFailedStartDiagnose(error) => {
-                ("OperationFailedStartDiagnose", error)
-            }
-            Self::IllegalParamPrivateSourceIp(error) => {
-                ("IllegalParamPrivateSourceIp", error)
-            }
-            Self::IllegalParamPrivateDestinationIp(error) => {
-                ("IllegalParamPrivateDestinationIp", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IdempotentParameterMismatch(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::OperationUnsupportedDiagnoseVpn(error) => (2, error),
+            Self::IllegalParamResourceType(error) => (3, error),
+            Self::OperationFailedVpnGatewayDiagnosing(error) => (4, error),
+            Self::OperationFailedStartDiagnose(error) => (5, error),
+            Self::IllegalParamPrivateSourceIp(error) => (6, error),
+            Self::IllegalParamPrivateDestinationIp(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (9, error),
+            Self::InvalidResourceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DiagnoseVpnGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::OperationUnsupportedDiagnoseVpn(_) => {
-                Self::OperationUnsupportedDiagnoseVpn(error)
-            }
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationFailedVpnGatewayDiagnosing(_) => {
-                Self::OperationFailedVpnGatewayDiagnosing(error)
-            }
-            Self::OperationFailedStartDiagnose(_) => {
-                Self::OperationFailedStartDiagnose(error)
-            }
-            Self::IllegalParamPrivateSourceIp(_) => {
-                Self::IllegalParamPrivateSourceIp(error)
-            }
-            Self::IllegalParamPrivateDestinationIp(_) => {
-                Self::IllegalParamPrivateDestinationIp(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DiagnoseVpnGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotentParameterMismatch",
+            "VpnGatewayConfiguring",
+            "OperationUnsupportedDiagnoseVpn",
+            "IllegalParamResourceType",
+            "OperationFailedVpnGatewayDiagnosing",
+            "OperationFailedStartDiagnose",
+            "IllegalParamPrivateSourceIp",
+            "IllegalParamPrivateDestinationIp",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DiagnoseVpnGatewayError {

@@ -66,6 +66,7 @@ impl Default for DisableVpcClassicLinkRequest {
 }
 impl DisableVpcClassicLinkRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableVpcClassicLinkRequestBuilder {
         DisableVpcClassicLinkRequestBuilder {
             inner: DisableVpcClassicLinkRequest::default(),
@@ -163,6 +164,7 @@ impl<C> DisableVpcClassicLinkRequestBuilder<C> {
     }
 }
 impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableVpcClassicLinkRequest::default(),
@@ -171,6 +173,7 @@ impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -236,19 +239,33 @@ pub enum DisableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidAction",
-                    "IncorrectVpcStatus",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "DependencyViolation.Instance",
-                    "InvalidVpcId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction",
+                        "IncorrectVpcStatus",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "DependencyViolation.Instance",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DisableVpcClassicLinkError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidAction(error),
             1 => Self::IncorrectVpcStatus(error),
             2 => Self::Forbbiden(error),
@@ -259,53 +276,43 @@ impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DisableVpcClassicLinkError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::DependencyViolationInstance(error) => {
-                ("DependencyViolationInstance", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAction(error) => (0, error),
+            Self::IncorrectVpcStatus(error) => (1, error),
+            Self::Forbbiden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::DependencyViolationInstance(error) => (4, error),
+            Self::InvalidVpcIdNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DisableVpcClassicLinkError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::DependencyViolationInstance(_) => {
-                Self::DependencyViolationInstance(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableVpcClassicLinkError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAction",
+            "IncorrectVpcStatus",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "DependencyViolationInstance",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableVpcClassicLinkError {

@@ -92,6 +92,7 @@ impl Default for DissociateRouteTableFromGatewayRequest {
 }
 impl DissociateRouteTableFromGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateRouteTableFromGatewayRequestBuilder {
         DissociateRouteTableFromGatewayRequestBuilder {
             inner: DissociateRouteTableFromGatewayRequest::default(),
@@ -228,6 +229,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateRouteTableFromGatewayRequest::default(),
@@ -236,6 +238,7 @@ impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,20 +304,34 @@ pub enum DissociateRouteTableFromGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.NotExistAssociateRelation",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "ResourceNotFound.GatewayRouteTable",
-                    "IncorrectStatus.GatewayRouteTable",
-                    "ResourceNotFound.RouteTable",
-                    "OperationDenied.RouteTableTypeIncorrect",
-                    "IncorrectStatus.Ipv6Gateway",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.NotExistAssociateRelation",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceNotFound.GatewayRouteTable",
+                        "IncorrectStatus.GatewayRouteTable",
+                        "ResourceNotFound.RouteTable",
+                        "OperationDenied.RouteTableTypeIncorrect",
+                        "IncorrectStatus.Ipv6Gateway",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DissociateRouteTableFromGatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedNotExistAssociateRelation(error),
             1 => Self::ResourceNotFoundIpv4Gateway(error),
             2 => Self::IncorrectStatusIpv4Gateway(error),
@@ -326,83 +343,45 @@ impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatew
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DissociateRouteTableFromGatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedNotExistAssociateRelation(error) => {
-                ("OperationFailedNotExistAssociateRelation", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(error) => {
-                ("IncorrectStatusGatewayRouteTable", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
-                ("OperationDeniedRouteTableTypeIncorrect", error)
-            }
-            Self::IncorrectStatusIpv6Gateway(error) => {
-                ("IncorrectStatusIpv6Gateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedNotExistAssociateRelation(error) => (0, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
+            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
+            Self::ResourceNotFoundRouteTable(error) => (5, error),
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => (6, error),
+            Self::IncorrectStatusIpv6Gateway(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DissociateRouteTableFromGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedNotExistAssociateRelation(_) => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(_) => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            Self::IncorrectStatusIpv6Gateway(_) => {
-                Self::IncorrectStatusIpv6Gateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateRouteTableFromGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedNotExistAssociateRelation",
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceNotFoundGatewayRouteTable",
+            "IncorrectStatusGatewayRouteTable",
+            "ResourceNotFoundRouteTable",
+            "OperationDeniedRouteTableTypeIncorrect",
+            "IncorrectStatusIpv6Gateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {

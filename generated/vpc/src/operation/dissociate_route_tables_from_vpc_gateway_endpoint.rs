@@ -89,6 +89,7 @@ impl Default for DissociateRouteTablesFromVpcGatewayEndpointRequest {
 }
 impl DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
         DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
             inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
@@ -219,6 +220,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
@@ -227,6 +229,7 @@ impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,24 +306,38 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "ResourceNotFound.RouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "ResourceNotFound.Association",
-                    "IncorrectStatus.RouteEntry",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.CenStatus",
-                    "ResourceNotFound.RouteEntry",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "ResourceNotFound.RouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "ResourceNotFound.Association",
+                        "IncorrectStatus.RouteEntry",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.CenStatus",
+                        "ResourceNotFound.RouteEntry",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DissociateRouteTablesFromVpcGatewayEndpointError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedConcurrentOperation(error),
             1 => Self::IdempotentParameterMismatch(error),
             2 => Self::ResourceNotFoundGatewayEndpoint(error),
@@ -336,91 +353,53 @@ for DissociateRouteTablesFromVpcGatewayEndpointError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DissociateRouteTablesFromVpcGatewayEndpointError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::ResourceNotFoundAssociation(error) => {
-                ("ResourceNotFoundAssociation", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
+            Self::ResourceNotFoundRouteTable(error) => (4, error),
+            Self::IncorrectStatusRouteTable(error) => (5, error),
+            Self::ResourceNotFoundAssociation(error) => (6, error),
+            Self::IncorrectStatusRouteEntry(error) => (7, error),
+            Self::Forbbiden(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::IncorrectStatusCenStatus(error) => (10, error),
+            Self::ResourceNotFoundRouteEntry(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DissociateRouteTablesFromVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::ResourceNotFoundAssociation(_) => {
-                Self::ResourceNotFoundAssociation(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateRouteTablesFromVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IncorrectStatusGatewayEndpoint",
+            "ResourceNotFoundRouteTable",
+            "IncorrectStatusRouteTable",
+            "ResourceNotFoundAssociation",
+            "IncorrectStatusRouteEntry",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusCenStatus",
+            "ResourceNotFoundRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {

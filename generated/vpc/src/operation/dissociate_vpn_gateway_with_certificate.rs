@@ -107,6 +107,7 @@ impl Default for DissociateVpnGatewayWithCertificateRequest {
 }
 impl DissociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateVpnGatewayWithCertificateRequestBuilder {
         DissociateVpnGatewayWithCertificateRequestBuilder {
             inner: DissociateVpnGatewayWithCertificateRequest::default(),
@@ -262,6 +263,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     }
 }
 impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateVpnGatewayWithCertificateRequest::default(),
@@ -270,6 +272,7 @@ impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -332,18 +335,32 @@ pub enum DissociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.CertificateType",
-                    "VpnGateway.Configuring",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "InvalidAssociateRelation.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CertificateType",
+                        "VpnGateway.Configuring",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidAssociateRelation.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl DissociateVpnGatewayWithCertificateError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamCertificateType(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::Forbidden(error),
@@ -353,59 +370,41 @@ for DissociateVpnGatewayWithCertificateError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl DissociateVpnGatewayWithCertificateError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error) => {
-                ("IllegalParamCertificateType", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidAssociateRelationNotFound(error) => {
-                ("InvalidAssociateRelationNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCertificateType(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (3, error),
+            Self::InvalidAssociateRelationNotFound(error) => (4, error),
+            Self::OperationConflict(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DissociateVpnGatewayWithCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCertificateType(_) => {
-                Self::IllegalParamCertificateType(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidAssociateRelationNotFound(_) => {
-                Self::InvalidAssociateRelationNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCertificateType",
+            "VpnGatewayConfiguring",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidAssociateRelationNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {

@@ -54,6 +54,7 @@ impl Default for DownloadVpnConnectionConfigRequest {
 }
 impl DownloadVpnConnectionConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DownloadVpnConnectionConfigRequestBuilder {
         DownloadVpnConnectionConfigRequestBuilder {
             inner: DownloadVpnConnectionConfigRequest::default(),
@@ -139,6 +140,7 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
     }
 }
 impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DownloadVpnConnectionConfigRequest::default(),
@@ -147,6 +149,7 @@ impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -207,20 +210,17 @@ pub enum DownloadVpnConnectionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for DownloadVpnConnectionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
-            0 => Self::ForbbidenSubUser(error),
-            1 => Self::Forbidden(error),
-            2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DownloadVpnConnectionConfigError {
@@ -229,38 +229,45 @@ impl DownloadVpnConnectionConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbbidenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbbidenSubUser(error) => (0, error),
+            Self::Forbidden(error) => (1, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DownloadVpnConnectionConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DownloadVpnConnectionConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DownloadVpnConnectionConfigError {

@@ -97,6 +97,7 @@ impl Default for EnableVpcIpv4GatewayRequest {
 }
 impl EnableVpcIpv4GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableVpcIpv4GatewayRequestBuilder {
         EnableVpcIpv4GatewayRequestBuilder {
             inner: EnableVpcIpv4GatewayRequest::default(),
@@ -221,6 +222,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     }
 }
 impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableVpcIpv4GatewayRequest::default(),
@@ -229,6 +231,7 @@ impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,22 +299,36 @@ pub enum EnableVpcIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
-                    "ResourceNotFound.Ipv4Gateway",
-                    "IncorrectStatus.Ipv4Gateway",
-                    "OperationFailed.Ipv4GatewayAlreadyActive.",
-                    "OperationDenied.ConflictOfAllZeroRouting",
-                    "UnsupportedFeature.Ipv4Gateway",
-                    "OperationDenied.VpnExist",
-                    "OperationDenied.NatgatewayExist",
-                    "OperationDenied.DirectEipExist",
-                    "OperationDenied.VpcHasAlreadyActive",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "OperationFailed.Ipv4GatewayAlreadyActive.",
+                        "OperationDenied.ConflictOfAllZeroRouting",
+                        "UnsupportedFeature.Ipv4Gateway",
+                        "OperationDenied.VpnExist",
+                        "OperationDenied.NatgatewayExist",
+                        "OperationDenied.DirectEipExist",
+                        "OperationDenied.VpcHasAlreadyActive",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl EnableVpcIpv4GatewayError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::VpcRouteEntryCidrBlockDuplicate(error),
             1 => Self::ResourceNotFoundIpv4Gateway(error),
             2 => Self::IncorrectStatusIpv4Gateway(error),
@@ -325,91 +342,49 @@ impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl EnableVpcIpv4GatewayError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
-                ("VpcRouteEntryCidrBlockDuplicate", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::OperationFailedIpv4GatewayAlreadyActive(error) => {
-                ("OperationFailedIpv4GatewayAlreadyActive", error)
-            }
-            Self::OperationDeniedConflictOfAllZeroRouting(error) => {
-                ("OperationDeniedConflictOfAllZeroRouting", error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(error) => {
-                ("UnsupportedFeatureIpv4Gateway", error)
-            }
-            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
-            Self::OperationDeniedNatgatewayExist(error) => {
-                ("OperationDeniedNatgatewayExist", error)
-            }
-            Self::OperationDeniedDirectEipExist(error) => {
-                ("OperationDeniedDirectEipExist", error)
-            }
-            Self::OperationDeniedVpcHasAlreadyActive(error) => {
-                ("OperationDeniedVpcHasAlreadyActive", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => (0, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
+            Self::OperationFailedIpv4GatewayAlreadyActive(error) => (3, error),
+            Self::OperationDeniedConflictOfAllZeroRouting(error) => (4, error),
+            Self::UnsupportedFeatureIpv4Gateway(error) => (5, error),
+            Self::OperationDeniedVpnExist(error) => (6, error),
+            Self::OperationDeniedNatgatewayExist(error) => (7, error),
+            Self::OperationDeniedDirectEipExist(error) => (8, error),
+            Self::OperationDeniedVpcHasAlreadyActive(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for EnableVpcIpv4GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::OperationFailedIpv4GatewayAlreadyActive(_) => {
-                Self::OperationFailedIpv4GatewayAlreadyActive(error)
-            }
-            Self::OperationDeniedConflictOfAllZeroRouting(_) => {
-                Self::OperationDeniedConflictOfAllZeroRouting(error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(_) => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
-            Self::OperationDeniedNatgatewayExist(_) => {
-                Self::OperationDeniedNatgatewayExist(error)
-            }
-            Self::OperationDeniedDirectEipExist(_) => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            Self::OperationDeniedVpcHasAlreadyActive(_) => {
-                Self::OperationDeniedVpcHasAlreadyActive(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableVpcIpv4GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpcRouteEntryCidrBlockDuplicate",
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "OperationFailedIpv4GatewayAlreadyActive",
+            "OperationDeniedConflictOfAllZeroRouting",
+            "UnsupportedFeatureIpv4Gateway",
+            "OperationDeniedVpnExist",
+            "OperationDeniedNatgatewayExist",
+            "OperationDeniedDirectEipExist",
+            "OperationDeniedVpcHasAlreadyActive",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableVpcIpv4GatewayError {

@@ -54,6 +54,7 @@ impl Default for GetIpv4GatewayAttributeRequest {
 }
 impl GetIpv4GatewayAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetIpv4GatewayAttributeRequestBuilder {
         GetIpv4GatewayAttributeRequestBuilder {
             inner: GetIpv4GatewayAttributeRequest::default(),
@@ -136,6 +137,7 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
     }
 }
 impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetIpv4GatewayAttributeRequest::default(),
@@ -144,6 +146,7 @@ impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,10 +267,7 @@ pub enum GetIpv4GatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetIpv4GatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["ResourceNotFound.Ipv4Gateway"]) {
-            0 => Self::ResourceNotFoundIpv4Gateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["ResourceNotFound.Ipv4Gateway"]), error)
     }
 }
 impl GetIpv4GatewayAttributeError {
@@ -276,34 +276,36 @@ impl GetIpv4GatewayAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for GetIpv4GatewayAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetIpv4GatewayAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ResourceNotFoundIpv4Gateway", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetIpv4GatewayAttributeError {

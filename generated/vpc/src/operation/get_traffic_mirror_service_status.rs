@@ -55,6 +55,7 @@ impl Default for GetTrafficMirrorServiceStatusRequest {
 }
 impl GetTrafficMirrorServiceStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetTrafficMirrorServiceStatusRequestBuilder {
         GetTrafficMirrorServiceStatusRequestBuilder {
             inner: GetTrafficMirrorServiceStatusRequest::default(),
@@ -141,6 +142,7 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
     }
 }
 impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetTrafficMirrorServiceStatusRequest::default(),
@@ -149,6 +151,7 @@ impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,10 +212,7 @@ pub enum GetTrafficMirrorServiceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetTrafficMirrorServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["Forbbiden"]) {
-            0 => Self::Forbbiden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbbiden"]), error)
     }
 }
 impl GetTrafficMirrorServiceStatusError {
@@ -221,30 +221,36 @@ impl GetTrafficMirrorServiceStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Forbbiden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Forbbiden(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for GetTrafficMirrorServiceStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetTrafficMirrorServiceStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Forbbiden", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetTrafficMirrorServiceStatusError {

@@ -54,6 +54,7 @@ impl Default for GetVpcGatewayEndpointAttributeRequest {
 }
 impl GetVpcGatewayEndpointAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpcGatewayEndpointAttributeRequestBuilder {
         GetVpcGatewayEndpointAttributeRequestBuilder {
             inner: GetVpcGatewayEndpointAttributeRequest::default(),
@@ -140,6 +141,7 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
     }
 }
 impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpcGatewayEndpointAttributeRequest::default(),
@@ -148,6 +150,7 @@ impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,13 +275,13 @@ pub enum GetVpcGatewayEndpointAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.GatewayEndpoint", "InvalidVpcId.NotFound"])
-        {
-            0 => Self::ResourceNotFoundGatewayEndpoint(error),
-            1 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ResourceNotFound.GatewayEndpoint", "InvalidVpcId.NotFound"],
+                ),
+            error,
+        )
     }
 }
 impl GetVpcGatewayEndpointAttributeError {
@@ -287,36 +290,42 @@ impl GetVpcGatewayEndpointAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundGatewayEndpoint(error),
+            1 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (0, error),
+            Self::InvalidVpcIdNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for GetVpcGatewayEndpointAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpcGatewayEndpointAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundGatewayEndpoint",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {

@@ -73,6 +73,7 @@ impl Default for GetVpcPrefixListAssociationsRequest {
 }
 impl GetVpcPrefixListAssociationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpcPrefixListAssociationsRequestBuilder {
         GetVpcPrefixListAssociationsRequestBuilder {
             inner: GetVpcPrefixListAssociationsRequest::default(),
@@ -184,6 +185,7 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
     }
 }
 impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpcPrefixListAssociationsRequest::default(),
@@ -192,6 +194,7 @@ impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,10 +272,7 @@ pub enum GetVpcPrefixListAssociationsError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
     }
 }
 impl GetVpcPrefixListAssociationsError {
@@ -281,30 +281,36 @@ impl GetVpcPrefixListAssociationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for GetVpcPrefixListAssociationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpcPrefixListAssociationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpcPrefixListAssociationsError {

@@ -73,6 +73,7 @@ impl Default for GetVpcPrefixListEntriesRequest {
 }
 impl GetVpcPrefixListEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpcPrefixListEntriesRequestBuilder {
         GetVpcPrefixListEntriesRequestBuilder {
             inner: GetVpcPrefixListEntriesRequest::default(),
@@ -181,6 +182,7 @@ impl<C> GetVpcPrefixListEntriesRequestBuilder<C> {
     }
 }
 impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpcPrefixListEntriesRequest::default(),
@@ -189,6 +191,7 @@ impl<'a> GetVpcPrefixListEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -268,13 +271,10 @@ pub enum GetVpcPrefixListEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParam.NextToken", "ResourceNotFound.PrefixList"])
-        {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::ResourceNotFoundPrefixList(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["IllegalParam.NextToken", "ResourceNotFound.PrefixList"]),
+            error,
+        )
     }
 }
 impl GetVpcPrefixListEntriesError {
@@ -283,36 +283,38 @@ impl GetVpcPrefixListEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::ResourceNotFoundPrefixList(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::ResourceNotFoundPrefixList(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for GetVpcPrefixListEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpcPrefixListEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "ResourceNotFoundPrefixList", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpcPrefixListEntriesError {

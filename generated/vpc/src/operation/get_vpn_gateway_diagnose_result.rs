@@ -78,6 +78,7 @@ impl Default for GetVpnGatewayDiagnoseResultRequest {
 }
 impl GetVpnGatewayDiagnoseResultRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpnGatewayDiagnoseResultRequestBuilder {
         GetVpnGatewayDiagnoseResultRequestBuilder {
             inner: GetVpnGatewayDiagnoseResultRequest::default(),
@@ -192,6 +193,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     }
 }
 impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpnGatewayDiagnoseResultRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,21 +329,35 @@ pub enum GetVpnGatewayDiagnoseResultError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "param_error",
-                    "MissingParam.DiagnoseInfo",
-                    "VpnGateway.Configuring",
-                    "IncorrectStatus.DiagnoseTimeout",
-                    "IncorrectStatus.VpnConnectionDeleted",
-                    "Forbidden",
-                    "InvalidDiagnoseId.NotFound",
-                    "InvalidVpnGatewayId.NotFound",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "param_error",
+                        "MissingParam.DiagnoseInfo",
+                        "VpnGateway.Configuring",
+                        "IncorrectStatus.DiagnoseTimeout",
+                        "IncorrectStatus.VpnConnectionDeleted",
+                        "Forbidden",
+                        "InvalidDiagnoseId.NotFound",
+                        "InvalidVpnGatewayId.NotFound",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl GetVpnGatewayDiagnoseResultError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParamError(error),
             1 => Self::MissingParamDiagnoseInfo(error),
             2 => Self::VpnGatewayConfiguring(error),
@@ -353,71 +370,47 @@ impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultEr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl GetVpnGatewayDiagnoseResultError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamError(error) => ("ParamError", error),
-            Self::MissingParamDiagnoseInfo(error) => ("MissingParamDiagnoseInfo", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::IncorrectStatusDiagnoseTimeout(error) => {
-                ("IncorrectStatusDiagnoseTimeout", error)
-            }
-            Self::IncorrectStatusVpnConnectionDeleted(error) => {
-                ("IncorrectStatusVpnConnectionDeleted", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidDiagnoseIdNotFound(error) => {
-                ("InvalidDiagnoseIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayIdNotFound(error) => {
-                ("InvalidVpnGatewayIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParamError(error) => (0, error),
+            Self::MissingParamDiagnoseInfo(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::IncorrectStatusDiagnoseTimeout(error) => (3, error),
+            Self::IncorrectStatusVpnConnectionDeleted(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::InvalidDiagnoseIdNotFound(error) => (6, error),
+            Self::InvalidVpnGatewayIdNotFound(error) => (7, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for GetVpnGatewayDiagnoseResultError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParamError(_) => Self::ParamError(error),
-            Self::MissingParamDiagnoseInfo(_) => Self::MissingParamDiagnoseInfo(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::IncorrectStatusDiagnoseTimeout(_) => {
-                Self::IncorrectStatusDiagnoseTimeout(error)
-            }
-            Self::IncorrectStatusVpnConnectionDeleted(_) => {
-                Self::IncorrectStatusVpnConnectionDeleted(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidDiagnoseIdNotFound(_) => Self::InvalidDiagnoseIdNotFound(error),
-            Self::InvalidVpnGatewayIdNotFound(_) => {
-                Self::InvalidVpnGatewayIdNotFound(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParamError",
+            "MissingParamDiagnoseInfo",
+            "VpnGatewayConfiguring",
+            "IncorrectStatusDiagnoseTimeout",
+            "IncorrectStatusVpnConnectionDeleted",
+            "Forbidden",
+            "InvalidDiagnoseIdNotFound",
+            "InvalidVpnGatewayIdNotFound",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {

@@ -120,6 +120,7 @@ impl Default for ListDhcpOptionsSetsRequest {
 }
 impl ListDhcpOptionsSetsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListDhcpOptionsSetsRequestBuilder {
         ListDhcpOptionsSetsRequestBuilder {
             inner: ListDhcpOptionsSetsRequest::default(),
@@ -300,6 +301,7 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
     }
 }
 impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListDhcpOptionsSetsRequest::default(),
@@ -308,6 +310,7 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -384,11 +387,10 @@ pub enum ListDhcpOptionsSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListDhcpOptionsSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken", "InvalidRegionId.NotFound"]) {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["IllegalParam.NextToken", "InvalidRegionId.NotFound"]),
+            error,
+        )
     }
 }
 impl ListDhcpOptionsSetsError {
@@ -397,32 +399,38 @@ impl ListDhcpOptionsSetsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListDhcpOptionsSetsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListDhcpOptionsSetsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "InvalidRegionIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListDhcpOptionsSetsError {

@@ -78,6 +78,7 @@ impl Default for ListGatewayRouteTableEntriesRequest {
 }
 impl ListGatewayRouteTableEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListGatewayRouteTableEntriesRequestBuilder {
         ListGatewayRouteTableEntriesRequestBuilder {
             inner: ListGatewayRouteTableEntriesRequest::default(),
@@ -196,6 +197,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     }
 }
 impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListGatewayRouteTableEntriesRequest::default(),
@@ -204,6 +206,7 @@ impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -277,15 +280,13 @@ pub enum ListGatewayRouteTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
-            )
-        {
-            0 => Self::ResourceNotFoundGatewayRouteTable(error),
-            1 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
+                ),
+            error,
+        )
     }
 }
 impl ListGatewayRouteTableEntriesError {
@@ -294,36 +295,42 @@ impl ListGatewayRouteTableEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundGatewayRouteTable(error),
+            1 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (0, error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListGatewayRouteTableEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListGatewayRouteTableEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundGatewayRouteTable",
+            "IllegalParamNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {

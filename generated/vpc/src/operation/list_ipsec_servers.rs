@@ -97,6 +97,7 @@ impl Default for ListIpsecServersRequest {
 }
 impl ListIpsecServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListIpsecServersRequestBuilder {
         ListIpsecServersRequestBuilder {
             inner: ListIpsecServersRequest::default(),
@@ -253,6 +254,7 @@ impl<C> ListIpsecServersRequestBuilder<C> {
     }
 }
 impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListIpsecServersRequest::default(),
@@ -261,6 +263,7 @@ impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListIpsecServersResponse, ListIpsecServersError> {
@@ -335,11 +338,7 @@ pub enum ListIpsecServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken", "Forbidden"]) {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IllegalParam.NextToken", "Forbidden"]), error)
     }
 }
 impl ListIpsecServersError {
@@ -348,32 +347,38 @@ impl ListIpsecServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::Forbidden(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListIpsecServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListIpsecServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "Forbidden", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListIpsecServersError {

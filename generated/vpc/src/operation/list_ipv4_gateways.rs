@@ -99,6 +99,7 @@ impl Default for ListIpv4GatewaysRequest {
 }
 impl ListIpv4GatewaysRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListIpv4GatewaysRequestBuilder {
         ListIpv4GatewaysRequestBuilder {
             inner: ListIpv4GatewaysRequest::default(),
@@ -245,6 +246,7 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
     }
 }
 impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListIpv4GatewaysRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListIpv4GatewaysResponse, ListIpv4GatewaysError> {
@@ -319,10 +322,7 @@ pub enum ListIpv4GatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpv4GatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
     }
 }
 impl ListIpv4GatewaysError {
@@ -331,30 +331,36 @@ impl ListIpv4GatewaysError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListIpv4GatewaysError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListIpv4GatewaysError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListIpv4GatewaysError {

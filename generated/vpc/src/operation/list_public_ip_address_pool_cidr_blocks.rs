@@ -86,6 +86,7 @@ impl Default for ListPublicIpAddressPoolCidrBlocksRequest {
 }
 impl ListPublicIpAddressPoolCidrBlocksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPublicIpAddressPoolCidrBlocksRequestBuilder {
         ListPublicIpAddressPoolCidrBlocksRequestBuilder {
             inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
@@ -216,6 +217,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     }
 }
 impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
@@ -224,6 +226,7 @@ impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,15 +301,13 @@ pub enum ListPublicIpAddressPoolCidrBlocksError {
 impl From<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
-            )
-        {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::MissingParamPublicIpAddressPoolId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
+                ),
+            error,
+        )
     }
 }
 impl ListPublicIpAddressPoolCidrBlocksError {
@@ -315,36 +316,42 @@ impl ListPublicIpAddressPoolCidrBlocksError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::MissingParamPublicIpAddressPoolId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListPublicIpAddressPoolCidrBlocksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "MissingParamPublicIpAddressPoolId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {

@@ -107,6 +107,7 @@ impl Default for ListTagResourcesRequest {
 }
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
         ListTagResourcesRequestBuilder {
             inner: ListTagResourcesRequest::default(),
@@ -258,6 +259,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -266,6 +268,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -352,26 +355,40 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "MissingParam",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "Forbidden.NotAllowedCategary",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "BothEmpty.TagsAndResources",
-                    "MissingParam.ResourceType",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "MissingParam",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "Forbidden.NotAllowedCategary",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "SizeLimitExceeded.ResourceId",
+                        "BothEmpty.TagsAndResources",
+                        "MissingParam.ResourceType",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListTagResourcesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagKey(error),
             1 => Self::InvalidTagValue(error),
             2 => Self::MissingParam(error),
@@ -389,83 +406,57 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::MissingParam(error) => ("MissingParam", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::ForbiddenNotAllowedCategary(error) => {
-                ("ForbiddenNotAllowedCategary", error)
-            }
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::MissingParamResourceType(error) => ("MissingParamResourceType", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::MissingParam(error) => (2, error),
+            Self::InvalidInstanceTypeNotFound(error) => (3, error),
+            Self::InvalidInstanceIdsNotFound(error) => (4, error),
+            Self::ForbiddenTagKeys(error) => (5, error),
+            Self::QuotaExceededTagNum(error) => (6, error),
+            Self::ForbiddenNotAllowedCategary(error) => (7, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (8, error),
+            Self::SizeLimitExceededTagNum(error) => (9, error),
+            Self::SizeLimitExceededResourceId(error) => (10, error),
+            Self::BothEmptyTagsAndResources(error) => (11, error),
+            Self::MissingParamResourceType(error) => (12, error),
+            Self::Forbidden(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::MissingParam(_) => Self::MissingParam(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::ForbiddenNotAllowedCategary(_) => {
-                Self::ForbiddenNotAllowedCategary(error)
-            }
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::MissingParamResourceType(_) => Self::MissingParamResourceType(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "MissingParam",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "ForbiddenNotAllowedCategary",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "SizeLimitExceededResourceId",
+            "BothEmptyTagsAndResources",
+            "MissingParamResourceType",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

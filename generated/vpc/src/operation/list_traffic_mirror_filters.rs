@@ -93,6 +93,7 @@ impl Default for ListTrafficMirrorFiltersRequest {
 }
 impl ListTrafficMirrorFiltersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTrafficMirrorFiltersRequestBuilder {
         ListTrafficMirrorFiltersRequestBuilder {
             inner: ListTrafficMirrorFiltersRequest::default(),
@@ -246,6 +247,7 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
     }
 }
 impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTrafficMirrorFiltersRequest::default(),
@@ -254,6 +256,7 @@ impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -335,10 +338,7 @@ pub enum ListTrafficMirrorFiltersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorFiltersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code_index(&["IllegalParam.NextToken"]) {
-            0 => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
     }
 }
 impl ListTrafficMirrorFiltersError {
@@ -347,30 +347,36 @@ impl ListTrafficMirrorFiltersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListTrafficMirrorFiltersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTrafficMirrorFiltersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTrafficMirrorFiltersError {

@@ -138,6 +138,7 @@ impl Default for ListVirtualPhysicalConnectionsRequest {
 }
 impl ListVirtualPhysicalConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListVirtualPhysicalConnectionsRequestBuilder {
         ListVirtualPhysicalConnectionsRequestBuilder {
             inner: ListVirtualPhysicalConnectionsRequest::default(),
@@ -382,6 +383,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListVirtualPhysicalConnectionsRequest::default(),
@@ -390,6 +392,7 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -471,15 +474,13 @@ pub enum ListVirtualPhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
-            )
-        {
-            0 => Self::IllegalParamBandwidth(error),
-            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
+                ),
+            error,
+        )
     }
 }
 impl ListVirtualPhysicalConnectionsError {
@@ -488,36 +489,42 @@ impl ListVirtualPhysicalConnectionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamBandwidth(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamBandwidth(error) => (0, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListVirtualPhysicalConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamBandwidth",
+            "ResourceNotFoundPhysicalConnectionId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {

@@ -108,6 +108,7 @@ impl Default for ListVpcGatewayEndpointsRequest {
 }
 impl ListVpcGatewayEndpointsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListVpcGatewayEndpointsRequestBuilder {
         ListVpcGatewayEndpointsRequestBuilder {
             inner: ListVpcGatewayEndpointsRequest::default(),
@@ -267,6 +268,7 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
     }
 }
 impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListVpcGatewayEndpointsRequest::default(),
@@ -275,6 +277,7 @@ impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -356,20 +359,17 @@ pub enum ListVpcGatewayEndpointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcGatewayEndpointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.NextToken",
-                    "IllegalParam.MaxResults",
-                    "InvalidVpcId.NotFound",
-                ],
-            )
-        {
-            0 => Self::IllegalParamNextToken(error),
-            1 => Self::IllegalParamMaxResults(error),
-            2 => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.MaxResults",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListVpcGatewayEndpointsError {
@@ -378,34 +378,45 @@ impl ListVpcGatewayEndpointsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamMaxResults(error),
+            2 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamMaxResults(error) => (1, error),
+            Self::InvalidVpcIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ListVpcGatewayEndpointsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListVpcGatewayEndpointsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamMaxResults",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListVpcGatewayEndpointsError {

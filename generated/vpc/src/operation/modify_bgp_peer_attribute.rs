@@ -99,6 +99,7 @@ impl Default for ModifyBgpPeerAttributeRequest {
 }
 impl ModifyBgpPeerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyBgpPeerAttributeRequestBuilder {
         ModifyBgpPeerAttributeRequestBuilder {
             inner: ModifyBgpPeerAttributeRequest::default(),
@@ -241,6 +242,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyBgpPeerAttributeRequest::default(),
@@ -249,6 +251,7 @@ impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -324,26 +327,40 @@ pub enum ModifyBgpPeerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.IpAddress",
-                    "InvalidAccessDeviceId.NotFound",
-                    "QuotaExceeded.BfdSession",
-                    "MissingParam.BgpPeerId",
-                    "InvalidBgpPeer.NotFound",
-                    "InvalidRegionId.NotFound",
-                    "IncorrectStatus.BgpPeer",
-                    "MissingParam.EnableBfd",
-                    "IllegalParam.BfdMultiHop",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "DuplicatedParam.PeerIpAddress",
-                    "InvalidBgpPeerId.NotFound",
-                    "IncorretStatus.BgpPeer",
-                    "Internal.Error",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.IpAddress",
+                        "InvalidAccessDeviceId.NotFound",
+                        "QuotaExceeded.BfdSession",
+                        "MissingParam.BgpPeerId",
+                        "InvalidBgpPeer.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.BgpPeer",
+                        "MissingParam.EnableBfd",
+                        "IllegalParam.BfdMultiHop",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "DuplicatedParam.PeerIpAddress",
+                        "InvalidBgpPeerId.NotFound",
+                        "IncorretStatus.BgpPeer",
+                        "Internal.Error",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyBgpPeerAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamIpAddress(error),
             1 => Self::InvalidAccessDeviceIdNotFound(error),
             2 => Self::QuotaExceededBfdSession(error),
@@ -361,75 +378,57 @@ impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyBgpPeerAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::InvalidAccessDeviceIdNotFound(error) => {
-                ("InvalidAccessDeviceIdNotFound", error)
-            }
-            Self::QuotaExceededBfdSession(error) => ("QuotaExceededBfdSession", error),
-            Self::MissingParamBgpPeerId(error) => ("MissingParamBgpPeerId", error),
-            Self::InvalidBgpPeerNotFound(error) => ("InvalidBgpPeerNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusBgpPeer(error) => ("IncorrectStatusBgpPeer", error),
-            Self::MissingParamEnableBfd(error) => ("MissingParamEnableBfd", error),
-            Self::IllegalParamBfdMultiHop(error) => ("IllegalParamBfdMultiHop", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::DuplicatedParamPeerIpAddress(error) => {
-                ("DuplicatedParamPeerIpAddress", error)
-            }
-            Self::InvalidBgpPeerIdNotFound(error) => ("InvalidBgpPeerIdNotFound", error),
-            Self::IncorretStatusBgpPeer(error) => ("IncorretStatusBgpPeer", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamIpAddress(error) => (0, error),
+            Self::InvalidAccessDeviceIdNotFound(error) => (1, error),
+            Self::QuotaExceededBfdSession(error) => (2, error),
+            Self::MissingParamBgpPeerId(error) => (3, error),
+            Self::InvalidBgpPeerNotFound(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::IncorrectStatusBgpPeer(error) => (6, error),
+            Self::MissingParamEnableBfd(error) => (7, error),
+            Self::IllegalParamBfdMultiHop(error) => (8, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
+            Self::DuplicatedParamPeerIpAddress(error) => (10, error),
+            Self::InvalidBgpPeerIdNotFound(error) => (11, error),
+            Self::IncorretStatusBgpPeer(error) => (12, error),
+            Self::InternalError(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyBgpPeerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::InvalidAccessDeviceIdNotFound(_) => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
-            Self::MissingParamBgpPeerId(_) => Self::MissingParamBgpPeerId(error),
-            Self::InvalidBgpPeerNotFound(_) => Self::InvalidBgpPeerNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusBgpPeer(_) => Self::IncorrectStatusBgpPeer(error),
-            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
-            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::DuplicatedParamPeerIpAddress(_) => {
-                Self::DuplicatedParamPeerIpAddress(error)
-            }
-            Self::InvalidBgpPeerIdNotFound(_) => Self::InvalidBgpPeerIdNotFound(error),
-            Self::IncorretStatusBgpPeer(_) => Self::IncorretStatusBgpPeer(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyBgpPeerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamIpAddress",
+            "InvalidAccessDeviceIdNotFound",
+            "QuotaExceededBfdSession",
+            "MissingParamBgpPeerId",
+            "InvalidBgpPeerNotFound",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusBgpPeer",
+            "MissingParamEnableBfd",
+            "IllegalParamBfdMultiHop",
+            "OperationFailedPconnTrafficNotEnable",
+            "DuplicatedParamPeerIpAddress",
+            "InvalidBgpPeerIdNotFound",
+            "IncorretStatusBgpPeer",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyBgpPeerAttributeError {

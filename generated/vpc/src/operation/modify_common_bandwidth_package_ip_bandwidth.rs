@@ -80,6 +80,7 @@ impl Default for ModifyCommonBandwidthPackageIpBandwidthRequest {
 }
 impl ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder {
         ModifyCommonBandwidthPackageIpBandwidthRequestBuilder {
             inner: ModifyCommonBandwidthPackageIpBandwidthRequest::default(),
@@ -189,6 +190,7 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageIpBandwidthRequest::default(),
@@ -197,6 +199,7 @@ impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,22 +258,18 @@ pub enum ModifyCommonBandwidthPackageIpBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageIpBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.DistibuteLock",
-                    "Forbidden.FinancialLocked",
-                    "InvalidEIPStatus.BizDisabled",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
-            0 => Self::OperationFailedDistibuteLock(error),
-            1 => Self::ForbiddenFinancialLocked(error),
-            2 => Self::InvalidEipStatusBizDisabled(error),
-            3 => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.DistibuteLock",
+                        "Forbidden.FinancialLocked",
+                        "InvalidEIPStatus.BizDisabled",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCommonBandwidthPackageIpBandwidthError {
@@ -279,44 +278,48 @@ impl ModifyCommonBandwidthPackageIpBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedDistibuteLock(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidEipStatusBizDisabled(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedDistibuteLock(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::InvalidEipStatusBizDisabled(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifyCommonBandwidthPackageIpBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCommonBandwidthPackageIpBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedDistibuteLock",
+            "ForbiddenFinancialLocked",
+            "InvalidEipStatusBizDisabled",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageIpBandwidthError {

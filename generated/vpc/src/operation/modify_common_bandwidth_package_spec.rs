@@ -73,6 +73,7 @@ impl Default for ModifyCommonBandwidthPackageSpecRequest {
 }
 impl ModifyCommonBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCommonBandwidthPackageSpecRequestBuilder {
         ModifyCommonBandwidthPackageSpecRequestBuilder {
             inner: ModifyCommonBandwidthPackageSpecRequest::default(),
@@ -173,6 +174,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageSpecRequest::default(),
@@ -181,6 +183,7 @@ impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,28 +268,42 @@ pub enum ModifyCommonBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotEnough.Bandwidth",
-                    "InvalidParameter.Bandwidth",
-                    "InvalidBandwidthPackageId.NotFound",
-                    "InvalidCommonBandwidthPackageId.NotFound",
-                    "IncorrectStatus.ResourceStatus",
-                    "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
-                    "OperationFailed.SyncOrderToSub",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.QueryCommodityInfo",
-                    "OperationFailed.QueryPrice",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "IncorrectStatus.CbwpModifying",
-                    "InvalidRegionId.NotFound",
-                    "InvalidBandwidth.ValueNotSupported",
-                    "BandwidthPackage.FinancialLocked",
-                    "OrderError.BandwidthPackage",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotEnough.Bandwidth",
+                        "InvalidParameter.Bandwidth",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidCommonBandwidthPackageId.NotFound",
+                        "IncorrectStatus.ResourceStatus",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "OperationFailed.SyncOrderToSub",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.QueryCommodityInfo",
+                        "OperationFailed.QueryPrice",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "IncorrectStatus.CbwpModifying",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidth.ValueNotSupported",
+                        "BandwidthPackage.FinancialLocked",
+                        "OrderError.BandwidthPackage",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyCommonBandwidthPackageSpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotEnoughBandwidth(error),
             1 => Self::InvalidParameterBandwidth(error),
             2 => Self::InvalidBandwidthPackageIdNotFound(error),
@@ -306,123 +323,61 @@ for ModifyCommonBandwidthPackageSpecError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyCommonBandwidthPackageSpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidCommonBandwidthPackageIdNotFound(error) => {
-                ("InvalidCommonBandwidthPackageIdNotFound", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedQueryCommodityInfo(error) => {
-                ("OperationFailedQueryCommodityInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::IncorrectStatusCbwpModifying(error) => {
-                ("IncorrectStatusCbwpModifying", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::BandwidthPackageFinancialLocked(error) => {
-                ("BandwidthPackageFinancialLocked", error)
-            }
-            Self::OrderErrorBandwidthPackage(error) => {
-                ("OrderErrorBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotEnoughBandwidth(error) => (0, error),
+            Self::InvalidParameterBandwidth(error) => (1, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
+            Self::InvalidCommonBandwidthPackageIdNotFound(error) => (3, error),
+            Self::IncorrectStatusResourceStatus(error) => (4, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (5, error),
+            Self::OperationFailedSyncOrderToSub(error) => (6, error),
+            Self::OperationFailedSaleValidate(error) => (7, error),
+            Self::OperationFailedQueryCommodityInfo(error) => (8, error),
+            Self::OperationFailedQueryPrice(error) => (9, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (10, error),
+            Self::IncorrectStatusCbwpModifying(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::InvalidBandwidthValueNotSupported(error) => (13, error),
+            Self::BandwidthPackageFinancialLocked(error) => (14, error),
+            Self::OrderErrorBandwidthPackage(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for ModifyCommonBandwidthPackageSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidCommonBandwidthPackageIdNotFound(_) => {
-                Self::InvalidCommonBandwidthPackageIdNotFound(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedQueryCommodityInfo(_) => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::IncorrectStatusCbwpModifying(_) => {
-                Self::IncorrectStatusCbwpModifying(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::BandwidthPackageFinancialLocked(_) => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
-            Self::OrderErrorBandwidthPackage(_) => {
-                Self::OrderErrorBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCommonBandwidthPackageSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotEnoughBandwidth",
+            "InvalidParameterBandwidth",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidCommonBandwidthPackageIdNotFound",
+            "IncorrectStatusResourceStatus",
+            "SystemSaleValidateUnexpectedError",
+            "OperationFailedSyncOrderToSub",
+            "OperationFailedSaleValidate",
+            "OperationFailedQueryCommodityInfo",
+            "OperationFailedQueryPrice",
+            "ForbiddenChargeTypeIsPrepaid",
+            "IncorrectStatusCbwpModifying",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthValueNotSupported",
+            "BandwidthPackageFinancialLocked",
+            "OrderErrorBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {

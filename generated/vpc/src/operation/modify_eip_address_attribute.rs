@@ -80,6 +80,7 @@ impl Default for ModifyEipAddressAttributeRequest {
 }
 impl ModifyEipAddressAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyEipAddressAttributeRequestBuilder {
         ModifyEipAddressAttributeRequestBuilder {
             inner: ModifyEipAddressAttributeRequest::default(),
@@ -197,6 +198,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyEipAddressAttributeRequest::default(),
@@ -205,6 +207,7 @@ impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,37 +309,51 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OrderError.EIP",
-                    "InsufficientBalance.Eip",
-                    "InvalidParameter",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "IncorrectEipStatus",
-                    "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
-                    "QuotaExceeded.LargeSpecEip",
-                    "InvalidEipAddressName.Malformed",
-                    "ResourceQueryError",
-                    "InvalidDescription.Malformed",
-                    "SYSTEM.UNKNOWN.ERROR",
-                    "Abs.InvalidBandwidth.Malformed",
-                    "InvalidEIPStatus.BizDisabled",
-                    "OperationFailed.SaleValidate",
-                    "OperationFailed.SyncOrderToSub",
-                    "COMMODITY.INVALID_COMPONENT",
-                    "OperationFailed.CompleteUserInfo",
-                    "OperationFailed.ConcurrentRequest",
-                    "IncorrectStatus.ResourceStatus",
-                    "Forbidden.FinancialLocked",
-                    "MissingParam.InstanceId",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.InCommonBandwidthPackage",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OrderError.EIP",
+                        "InsufficientBalance.Eip",
+                        "InvalidParameter",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "IncorrectEipStatus",
+                        "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidEipAddressName.Malformed",
+                        "ResourceQueryError",
+                        "InvalidDescription.Malformed",
+                        "SYSTEM.UNKNOWN.ERROR",
+                        "Abs.InvalidBandwidth.Malformed",
+                        "InvalidEIPStatus.BizDisabled",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.SyncOrderToSub",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.ConcurrentRequest",
+                        "IncorrectStatus.ResourceStatus",
+                        "Forbidden.FinancialLocked",
+                        "MissingParam.InstanceId",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.InCommonBandwidthPackage",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyEipAddressAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OrderErrorEip(error),
             1 => Self::InsufficientBalanceEip(error),
             2 => Self::InvalidParameter(error),
@@ -365,141 +382,79 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyEipAddressAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::InsufficientBalanceEip(error) => ("InsufficientBalanceEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => {
-                ("InvalidBandwidthOutOfMaxTrafficBindedOnNatgw", error)
-            }
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidEipAddressNameMalformed(error) => {
-                ("InvalidEipAddressNameMalformed", error)
-            }
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
-            Self::AbsInvalidBandwidthMalformed(error) => {
-                ("AbsInvalidBandwidthMalformed", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedConcurrentRequest(error) => {
-                ("OperationFailedConcurrentRequest", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(error) => {
-                ("ForbiddenInCommonBandwidthPackage", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OrderErrorEip(error) => (0, error),
+            Self::InsufficientBalanceEip(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (3, error),
+            Self::IncorrectEipStatus(error) => (4, error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => (5, error),
+            Self::QuotaExceededLargeSpecEip(error) => (6, error),
+            Self::InvalidEipAddressNameMalformed(error) => (7, error),
+            Self::ResourceQueryError(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::SystemUnknownError(error) => (10, error),
+            Self::AbsInvalidBandwidthMalformed(error) => (11, error),
+            Self::InvalidEipStatusBizDisabled(error) => (12, error),
+            Self::OperationFailedSaleValidate(error) => (13, error),
+            Self::OperationFailedSyncOrderToSub(error) => (14, error),
+            Self::CommodityInvalidComponent(error) => (15, error),
+            Self::OperationFailedCompleteUserInfo(error) => (16, error),
+            Self::OperationFailedConcurrentRequest(error) => (17, error),
+            Self::IncorrectStatusResourceStatus(error) => (18, error),
+            Self::ForbiddenFinancialLocked(error) => (19, error),
+            Self::MissingParamInstanceId(error) => (20, error),
+            Self::InvalidAllocationIdNotFound(error) => (21, error),
+            Self::ForbiddenInCommonBandwidthPackage(error) => (22, error),
+            Self::ForbiddenRegionNotFound(error) => (23, error),
+            Self::InternalError(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for ModifyEipAddressAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidEipAddressNameMalformed(_) => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
-            Self::AbsInvalidBandwidthMalformed(_) => {
-                Self::AbsInvalidBandwidthMalformed(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedConcurrentRequest(_) => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(_) => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OrderErrorEip",
+            "InsufficientBalanceEip",
+            "InvalidParameter",
+            "ForbiddenChargeTypeIsPrepaid",
+            "IncorrectEipStatus",
+            "InvalidBandwidthOutOfMaxTrafficBindedOnNatgw",
+            "QuotaExceededLargeSpecEip",
+            "InvalidEipAddressNameMalformed",
+            "ResourceQueryError",
+            "InvalidDescriptionMalformed",
+            "SystemUnknownError",
+            "AbsInvalidBandwidthMalformed",
+            "InvalidEipStatusBizDisabled",
+            "OperationFailedSaleValidate",
+            "OperationFailedSyncOrderToSub",
+            "CommodityInvalidComponent",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedConcurrentRequest",
+            "IncorrectStatusResourceStatus",
+            "ForbiddenFinancialLocked",
+            "MissingParamInstanceId",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenInCommonBandwidthPackage",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {

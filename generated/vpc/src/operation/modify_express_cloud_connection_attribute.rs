@@ -87,6 +87,7 @@ impl Default for ModifyExpressCloudConnectionAttributeRequest {
 }
 impl ModifyExpressCloudConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressCloudConnectionAttributeRequestBuilder {
         ModifyExpressCloudConnectionAttributeRequestBuilder {
             inner: ModifyExpressCloudConnectionAttributeRequest::default(),
@@ -221,6 +222,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionAttributeRequest::default(),
@@ -229,6 +231,7 @@ impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,26 +308,40 @@ pub enum ModifyExpressCloudConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidEccId.NotFound",
-                    "IllegalParam.AliUid",
-                    "MissingParam.RegionNo",
-                    "IllegalParam.EccId",
-                    "InvalidEccApplication.NotFound",
-                    "IllegalParam.Description",
-                    "IllegalParam.Name",
-                    "InvalidServiceProvider.Malformed",
-                    "IllegalParam.PortType",
-                    "IllegalParam.Distance",
-                    "IllegalParam.CircuitCode",
-                    "IllegalParam.Type",
-                    "OperationUnsupported.Type",
-                    "InvalidAccessPoint.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidEccId.NotFound",
+                        "IllegalParam.AliUid",
+                        "MissingParam.RegionNo",
+                        "IllegalParam.EccId",
+                        "InvalidEccApplication.NotFound",
+                        "IllegalParam.Description",
+                        "IllegalParam.Name",
+                        "InvalidServiceProvider.Malformed",
+                        "IllegalParam.PortType",
+                        "IllegalParam.Distance",
+                        "IllegalParam.CircuitCode",
+                        "IllegalParam.Type",
+                        "OperationUnsupported.Type",
+                        "InvalidAccessPoint.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyExpressCloudConnectionAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidEccIdNotFound(error),
             1 => Self::IllegalParamAliUid(error),
             2 => Self::MissingParamRegionNo(error),
@@ -342,75 +359,57 @@ for ModifyExpressCloudConnectionAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyExpressCloudConnectionAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::IllegalParamEccId(error) => ("IllegalParamEccId", error),
-            Self::InvalidEccApplicationNotFound(error) => {
-                ("InvalidEccApplicationNotFound", error)
-            }
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::InvalidServiceProviderMalformed(error) => {
-                ("InvalidServiceProviderMalformed", error)
-            }
-            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
-            Self::IllegalParamDistance(error) => ("IllegalParamDistance", error),
-            Self::IllegalParamCircuitCode(error) => ("IllegalParamCircuitCode", error),
-            Self::IllegalParamType(error) => ("IllegalParamType", error),
-            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
-            Self::InvalidAccessPointNotFound(error) => {
-                ("InvalidAccessPointNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidEccIdNotFound(error) => (0, error),
+            Self::IllegalParamAliUid(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::IllegalParamEccId(error) => (3, error),
+            Self::InvalidEccApplicationNotFound(error) => (4, error),
+            Self::IllegalParamDescription(error) => (5, error),
+            Self::IllegalParamName(error) => (6, error),
+            Self::InvalidServiceProviderMalformed(error) => (7, error),
+            Self::IllegalParamPortType(error) => (8, error),
+            Self::IllegalParamDistance(error) => (9, error),
+            Self::IllegalParamCircuitCode(error) => (10, error),
+            Self::IllegalParamType(error) => (11, error),
+            Self::OperationUnsupportedType(error) => (12, error),
+            Self::InvalidAccessPointNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyExpressCloudConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::IllegalParamEccId(_) => Self::IllegalParamEccId(error),
-            Self::InvalidEccApplicationNotFound(_) => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::InvalidServiceProviderMalformed(_) => {
-                Self::InvalidServiceProviderMalformed(error)
-            }
-            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
-            Self::IllegalParamDistance(_) => Self::IllegalParamDistance(error),
-            Self::IllegalParamCircuitCode(_) => Self::IllegalParamCircuitCode(error),
-            Self::IllegalParamType(_) => Self::IllegalParamType(error),
-            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
-            Self::InvalidAccessPointNotFound(_) => {
-                Self::InvalidAccessPointNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidEccIdNotFound",
+            "IllegalParamAliUid",
+            "MissingParamRegionNo",
+            "IllegalParamEccId",
+            "InvalidEccApplicationNotFound",
+            "IllegalParamDescription",
+            "IllegalParamName",
+            "InvalidServiceProviderMalformed",
+            "IllegalParamPortType",
+            "IllegalParamDistance",
+            "IllegalParamCircuitCode",
+            "IllegalParamType",
+            "OperationUnsupportedType",
+            "InvalidAccessPointNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {

@@ -59,6 +59,7 @@ impl Default for ModifyExpressCloudConnectionBandwidthRequest {
 }
 impl ModifyExpressCloudConnectionBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressCloudConnectionBandwidthRequestBuilder {
         ModifyExpressCloudConnectionBandwidthRequestBuilder {
             inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
@@ -153,6 +154,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
@@ -161,6 +163,7 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -225,20 +228,34 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "MissingParam.EccId",
-                    "MissingParam.AliUid",
-                    "MissingParam.RegionNo",
-                    "MissingParam.Bandwidth",
-                    "InvalidEccApplication.NotFound",
-                    "InvalidEccId.NotFound",
-                    "IncorrectStatus.EccApplication",
-                    "OperationUnsupported.type",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.EccId",
+                        "MissingParam.AliUid",
+                        "MissingParam.RegionNo",
+                        "MissingParam.Bandwidth",
+                        "InvalidEccApplication.NotFound",
+                        "InvalidEccId.NotFound",
+                        "IncorrectStatus.EccApplication",
+                        "OperationUnsupported.type",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyExpressCloudConnectionBandwidthError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::MissingParamEccId(error),
             1 => Self::MissingParamAliUid(error),
             2 => Self::MissingParamRegionNo(error),
@@ -250,59 +267,45 @@ for ModifyExpressCloudConnectionBandwidthError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyExpressCloudConnectionBandwidthError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamEccId(error) => ("MissingParamEccId", error),
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::InvalidEccApplicationNotFound(error) => {
-                ("InvalidEccApplicationNotFound", error)
-            }
-            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
-            Self::IncorrectStatusEccApplication(error) => {
-                ("IncorrectStatusEccApplication", error)
-            }
-            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamEccId(error) => (0, error),
+            Self::MissingParamAliUid(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::MissingParamBandwidth(error) => (3, error),
+            Self::InvalidEccApplicationNotFound(error) => (4, error),
+            Self::InvalidEccIdNotFound(error) => (5, error),
+            Self::IncorrectStatusEccApplication(error) => (6, error),
+            Self::OperationUnsupportedType(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyExpressCloudConnectionBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamEccId(_) => Self::MissingParamEccId(error),
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::InvalidEccApplicationNotFound(_) => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
-            Self::IncorrectStatusEccApplication(_) => {
-                Self::IncorrectStatusEccApplication(error)
-            }
-            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamEccId",
+            "MissingParamAliUid",
+            "MissingParamRegionNo",
+            "MissingParamBandwidth",
+            "InvalidEccApplicationNotFound",
+            "InvalidEccIdNotFound",
+            "IncorrectStatusEccApplication",
+            "OperationUnsupportedType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {

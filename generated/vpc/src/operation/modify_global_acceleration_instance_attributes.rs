@@ -72,6 +72,7 @@ impl Default for ModifyGlobalAccelerationInstanceAttributesRequest {
 }
 impl ModifyGlobalAccelerationInstanceAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
         ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
             inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
@@ -187,6 +188,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
@@ -195,6 +197,7 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,20 +265,34 @@ pub enum ModifyGlobalAccelerationInstanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidBandwidth.ValueNotSupported",
-                    "InvalidGlobalAccelerationInstanceId.NotFound",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "InvalidGlobalAccelerationInstanceName.Malformed",
-                    "InvalidGlobalAccelerationInstanceDescription.Malformed",
-                    "InvalidParameter",
-                    "InvalidGlobalAccelerationInstance.NotFound",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBandwidth.ValueNotSupported",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "InvalidGlobalAccelerationInstanceName.Malformed",
+                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                        "InvalidParameter",
+                        "InvalidGlobalAccelerationInstance.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyGlobalAccelerationInstanceAttributesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidBandwidthValueNotSupported(error),
             1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
             2 => Self::ForbiddenChargeTypeIsPrepaid(error),
@@ -287,75 +304,47 @@ for ModifyGlobalAccelerationInstanceAttributesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyGlobalAccelerationInstanceAttributesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
-            }
+            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
             Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+                (4, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidGlobalAccelerationInstanceNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidGlobalAccelerationInstanceNotFound(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyGlobalAccelerationInstanceAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidGlobalAccelerationInstanceNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBandwidthValueNotSupported",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "ForbiddenChargeTypeIsPrepaid",
+            "InvalidGlobalAccelerationInstanceNameMalformed",
+            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
+            "InvalidParameter",
+            "InvalidGlobalAccelerationInstanceNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {

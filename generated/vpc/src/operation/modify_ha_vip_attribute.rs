@@ -86,6 +86,7 @@ impl Default for ModifyHaVipAttributeRequest {
 }
 impl ModifyHaVipAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyHaVipAttributeRequestBuilder {
         ModifyHaVipAttributeRequestBuilder {
             inner: ModifyHaVipAttributeRequest::default(),
@@ -207,6 +208,7 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyHaVipAttributeRequest::default(),
@@ -215,6 +217,7 @@ impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -274,18 +277,32 @@ pub enum ModifyHaVipAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus",
-                    "InvalidDescription.Malformed",
-                    "Abs.Vpc.InvalidName.Malformed",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "InvalidDescription.Malformed",
+                        "Abs.Vpc.InvalidName.Malformed",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyHaVipAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatus(error),
             1 => Self::InvalidDescriptionMalformed(error),
             2 => Self::AbsVpcInvalidNameMalformed(error),
@@ -295,55 +312,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyHaVipAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyHaVipAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::AbsVpcInvalidNameMalformed(error) => {
-                ("AbsVpcInvalidNameMalformed", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::AbsVpcInvalidNameMalformed(error) => (2, error),
+            Self::ForbiddenHaVip(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidHaVipIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyHaVipAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::AbsVpcInvalidNameMalformed(_) => {
-                Self::AbsVpcInvalidNameMalformed(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyHaVipAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "InvalidDescriptionMalformed",
+            "AbsVpcInvalidNameMalformed",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyHaVipAttributeError {

@@ -76,6 +76,7 @@ impl Default for ModifyIPv6TranslatorAttributeRequest {
 }
 impl ModifyIPv6TranslatorAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIPv6TranslatorAttributeRequestBuilder {
         ModifyIPv6TranslatorAttributeRequestBuilder {
             inner: ModifyIPv6TranslatorAttributeRequest::default(),
@@ -193,6 +194,7 @@ impl<C> ModifyIPv6TranslatorAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIPv6TranslatorAttributeRequest::default(),
@@ -201,6 +203,7 @@ impl<'a> ModifyIPv6TranslatorAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,18 +265,32 @@ pub enum ModifyIPv6TranslatorAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "InvalidDescription",
-                    "IPv6Translator.Configuring",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidIPv6TranslatorId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "InvalidDescription",
+                        "IPv6Translator.Configuring",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidIPv6TranslatorId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyIPv6TranslatorAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidName(error),
             1 => Self::InvalidDescription(error),
             2 => Self::IPv6TranslatorConfiguring(error),
@@ -283,53 +300,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorAttribute
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyIPv6TranslatorAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::InvalidDescription(error) => (1, error),
+            Self::IPv6TranslatorConfiguring(error) => (2, error),
+            Self::ForbbidenSubUser(error) => (3, error),
+            Self::Forbidden(error) => (4, error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyIPv6TranslatorAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIPv6TranslatorAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "InvalidDescription",
+            "IPv6TranslatorConfiguring",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidIPv6TranslatorIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorAttributeError {

@@ -82,6 +82,7 @@ impl Default for ModifyIPv6TranslatorBandwidthRequest {
 }
 impl ModifyIPv6TranslatorBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIPv6TranslatorBandwidthRequestBuilder {
         ModifyIPv6TranslatorBandwidthRequestBuilder {
             inner: ModifyIPv6TranslatorBandwidthRequest::default(),
@@ -205,6 +206,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIPv6TranslatorBandwidthRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -288,22 +291,36 @@ pub enum ModifyIPv6TranslatorBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIPv6TranslatorId.NotFound",
-                    "InvalidBandwidth.NotSupport",
-                    "IPv6Translator.Configuring",
-                    "InvalidBandwidth.DowngradeForbidden",
-                    "InvalidBandwidth.NotEnough",
-                    "InvalidBandwidth.NotChange",
-                    "IPv6Translator.FinancialLocked",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorId.NotFound",
+                        "InvalidBandwidth.NotSupport",
+                        "IPv6Translator.Configuring",
+                        "InvalidBandwidth.DowngradeForbidden",
+                        "InvalidBandwidth.NotEnough",
+                        "InvalidBandwidth.NotChange",
+                        "IPv6Translator.FinancialLocked",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyIPv6TranslatorBandwidthError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidIPv6TranslatorIdNotFound(error),
             1 => Self::InvalidBandwidthNotSupport(error),
             2 => Self::IPv6TranslatorConfiguring(error),
@@ -317,77 +334,49 @@ impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidth
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyIPv6TranslatorBandwidthError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::InvalidBandwidthNotSupport(error) => {
-                ("InvalidBandwidthNotSupport", error)
-            }
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::InvalidBandwidthDowngradeForbidden(error) => {
-                ("InvalidBandwidthDowngradeForbidden", error)
-            }
-            Self::InvalidBandwidthNotEnough(error) => {
-                ("InvalidBandwidthNotEnough", error)
-            }
-            Self::InvalidBandwidthNotChange(error) => {
-                ("InvalidBandwidthNotChange", error)
-            }
-            Self::IPv6TranslatorFinancialLocked(error) => {
-                ("IPv6TranslatorFinancialLocked", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
+            Self::InvalidBandwidthNotSupport(error) => (1, error),
+            Self::IPv6TranslatorConfiguring(error) => (2, error),
+            Self::InvalidBandwidthDowngradeForbidden(error) => (3, error),
+            Self::InvalidBandwidthNotEnough(error) => (4, error),
+            Self::InvalidBandwidthNotChange(error) => (5, error),
+            Self::IPv6TranslatorFinancialLocked(error) => (6, error),
+            Self::ForbbidenSubUser(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyIPv6TranslatorBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::InvalidBandwidthNotSupport(_) => {
-                Self::InvalidBandwidthNotSupport(error)
-            }
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::InvalidBandwidthDowngradeForbidden(_) => {
-                Self::InvalidBandwidthDowngradeForbidden(error)
-            }
-            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
-            Self::InvalidBandwidthNotChange(_) => Self::InvalidBandwidthNotChange(error),
-            Self::IPv6TranslatorFinancialLocked(_) => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIPv6TranslatorBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorIdNotFound",
+            "InvalidBandwidthNotSupport",
+            "IPv6TranslatorConfiguring",
+            "InvalidBandwidthDowngradeForbidden",
+            "InvalidBandwidthNotEnough",
+            "InvalidBandwidthNotChange",
+            "IPv6TranslatorFinancialLocked",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorBandwidthError {

@@ -92,6 +92,7 @@ impl Default for ModifyIpv6AddressAttributeRequest {
 }
 impl ModifyIpv6AddressAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIpv6AddressAttributeRequestBuilder {
         ModifyIpv6AddressAttributeRequestBuilder {
             inner: ModifyIpv6AddressAttributeRequest::default(),
@@ -224,6 +225,7 @@ impl<C> ModifyIpv6AddressAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIpv6AddressAttributeRequest::default(),
@@ -232,6 +234,7 @@ impl<'a> ModifyIpv6AddressAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,20 +290,17 @@ pub enum ModifyIpv6AddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6AddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidIpv6AddressId.NotFound",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                ],
-            )
-        {
-            0 => Self::InvalidIpv6AddressIdNotFound(error),
-            1 => Self::IllegalParamName(error),
-            2 => Self::IllegalParamDescription(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpv6AddressId.NotFound",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyIpv6AddressAttributeError {
@@ -309,38 +309,45 @@ impl ModifyIpv6AddressAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIpv6AddressIdNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpv6AddressIdNotFound(error) => {
-                ("InvalidIpv6AddressIdNotFound", error)
-            }
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpv6AddressIdNotFound(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ModifyIpv6AddressAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpv6AddressIdNotFound(_) => {
-                Self::InvalidIpv6AddressIdNotFound(error)
-            }
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIpv6AddressAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpv6AddressIdNotFound",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIpv6AddressAttributeError {

@@ -102,6 +102,7 @@ impl Default for ModifyNatGatewaySpecRequest {
 }
 impl ModifyNatGatewaySpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNatGatewaySpecRequestBuilder {
         ModifyNatGatewaySpecRequestBuilder {
             inner: ModifyNatGatewaySpecRequest::default(),
@@ -226,6 +227,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNatGatewaySpecRequest::default(),
@@ -234,6 +236,7 @@ impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,23 +306,37 @@ pub enum ModifyNatGatewaySpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "NATGW_MODIFY_SPEC_SAME",
-                    "InvalidParameter.Spec.ValueNotSupported",
-                    "OperationFailed.SyncOrderToSub",
-                    "OperationFailed.QueryPrice",
-                    "InvalidRegionId.NotFound",
-                    "InvalidNatGatewayId.NotFound",
-                    "IncorrectStatus.NatGateway",
-                    "OperationUnsupported.PayByLcuNatModifySpec",
-                    "Forbidden.ModifySpecToSpecialSpec",
-                    "Forbidden.ModifySpecToSpecialSpecForNormalNat",
-                    "OperationFailed.NoAvailableResource",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NATGW_MODIFY_SPEC_SAME",
+                        "InvalidParameter.Spec.ValueNotSupported",
+                        "OperationFailed.SyncOrderToSub",
+                        "OperationFailed.QueryPrice",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "IncorrectStatus.NatGateway",
+                        "OperationUnsupported.PayByLcuNatModifySpec",
+                        "Forbidden.ModifySpecToSpecialSpec",
+                        "Forbidden.ModifySpecToSpecialSpecForNormalNat",
+                        "OperationFailed.NoAvailableResource",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyNatGatewaySpecError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::NatgwModifySpecSame(error),
             1 => Self::InvalidParameterSpecValueNotSupported(error),
             2 => Self::OperationFailedSyncOrderToSub(error),
@@ -334,89 +351,51 @@ impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyNatGatewaySpecError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NatgwModifySpecSame(error) => ("NatgwModifySpecSame", error),
-            Self::InvalidParameterSpecValueNotSupported(error) => {
-                ("InvalidParameterSpecValueNotSupported", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => {
-                ("OperationUnsupportedPayByLcuNatModifySpec", error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpec(error) => {
-                ("ForbiddenModifySpecToSpecialSpec", error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => {
-                ("ForbiddenModifySpecToSpecialSpecForNormalNat", error)
-            }
-            Self::OperationFailedNoAvailableResource(error) => {
-                ("OperationFailedNoAvailableResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NatgwModifySpecSame(error) => (0, error),
+            Self::InvalidParameterSpecValueNotSupported(error) => (1, error),
+            Self::OperationFailedSyncOrderToSub(error) => (2, error),
+            Self::OperationFailedQueryPrice(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (5, error),
+            Self::IncorrectStatusNatGateway(error) => (6, error),
+            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => (7, error),
+            Self::ForbiddenModifySpecToSpecialSpec(error) => (8, error),
+            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => (9, error),
+            Self::OperationFailedNoAvailableResource(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyNatGatewaySpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NatgwModifySpecSame(_) => Self::NatgwModifySpecSame(error),
-            Self::InvalidParameterSpecValueNotSupported(_) => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationUnsupportedPayByLcuNatModifySpec(_) => {
-                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpec(_) => {
-                Self::ForbiddenModifySpecToSpecialSpec(error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(_) => {
-                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
-            }
-            Self::OperationFailedNoAvailableResource(_) => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNatGatewaySpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NatgwModifySpecSame",
+            "InvalidParameterSpecValueNotSupported",
+            "OperationFailedSyncOrderToSub",
+            "OperationFailedQueryPrice",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "IncorrectStatusNatGateway",
+            "OperationUnsupportedPayByLcuNatModifySpec",
+            "ForbiddenModifySpecToSpecialSpec",
+            "ForbiddenModifySpecToSpecialSpecForNormalNat",
+            "OperationFailedNoAvailableResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNatGatewaySpecError {

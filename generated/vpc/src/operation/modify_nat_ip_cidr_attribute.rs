@@ -103,6 +103,7 @@ impl Default for ModifyNatIpCidrAttributeRequest {
 }
 impl ModifyNatIpCidrAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNatIpCidrAttributeRequestBuilder {
         ModifyNatIpCidrAttributeRequestBuilder {
             inner: ModifyNatIpCidrAttributeRequest::default(),
@@ -249,6 +250,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNatIpCidrAttributeRequest::default(),
@@ -257,6 +259,7 @@ impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,13 +311,13 @@ pub enum ModifyNatIpCidrAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"])
-        {
-            0 => Self::IllegalParamFormatNatIpCidr(error),
-            1 => Self::ResourceNotFoundNatIpCidr(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNatIpCidrAttributeError {
@@ -323,38 +326,42 @@ impl ModifyNatIpCidrAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamFormatNatIpCidr(error),
+            1 => Self::ResourceNotFoundNatIpCidr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormatNatIpCidr(error) => {
-                ("IllegalParamFormatNatIpCidr", error)
-            }
-            Self::ResourceNotFoundNatIpCidr(error) => {
-                ("ResourceNotFoundNatIpCidr", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFormatNatIpCidr(error) => (0, error),
+            Self::ResourceNotFoundNatIpCidr(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyNatIpCidrAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFormatNatIpCidr(_) => {
-                Self::IllegalParamFormatNatIpCidr(error)
-            }
-            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNatIpCidrAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFormatNatIpCidr",
+            "ResourceNotFoundNatIpCidr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {

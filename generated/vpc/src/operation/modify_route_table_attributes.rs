@@ -83,6 +83,7 @@ impl Default for ModifyRouteTableAttributesRequest {
 }
 impl ModifyRouteTableAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouteTableAttributesRequestBuilder {
         ModifyRouteTableAttributesRequestBuilder {
             inner: ModifyRouteTableAttributesRequest::default(),
@@ -201,6 +202,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouteTableAttributesRequest::default(),
@@ -209,6 +211,7 @@ impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,22 +281,36 @@ pub enum ModifyRouteTableAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Abs.InvaliTableName.Malformed",
-                    "Abs.InvalidRouteTableId.NotExist",
-                    "InvalidDescription.Malformed",
-                    "Forbidden.DisableRoutePropagation",
-                    "ResourceNotFound.RouteTable",
-                    "IncorrectStatus.RouteTable",
-                    "IncorrectStatus.RoutePropagationStatus",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.Vpc",
-                    "Forbbiden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.InvaliTableName.Malformed",
+                        "Abs.InvalidRouteTableId.NotExist",
+                        "InvalidDescription.Malformed",
+                        "Forbidden.DisableRoutePropagation",
+                        "ResourceNotFound.RouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "IncorrectStatus.RoutePropagationStatus",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.Vpc",
+                        "Forbbiden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyRouteTableAttributesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::AbsInvaliTableNameMalformed(error),
             1 => Self::AbsInvalidRouteTableIdNotExist(error),
             2 => Self::InvalidDescriptionMalformed(error),
@@ -307,83 +324,49 @@ impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyRouteTableAttributesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsInvaliTableNameMalformed(error) => {
-                ("AbsInvaliTableNameMalformed", error)
-            }
-            Self::AbsInvalidRouteTableIdNotExist(error) => {
-                ("AbsInvalidRouteTableIdNotExist", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ForbiddenDisableRoutePropagation(error) => {
-                ("ForbiddenDisableRoutePropagation", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::IncorrectStatusRoutePropagationStatus(error) => {
-                ("IncorrectStatusRoutePropagationStatus", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsInvaliTableNameMalformed(error) => (0, error),
+            Self::AbsInvalidRouteTableIdNotExist(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::ForbiddenDisableRoutePropagation(error) => (3, error),
+            Self::ResourceNotFoundRouteTable(error) => (4, error),
+            Self::IncorrectStatusRouteTable(error) => (5, error),
+            Self::IncorrectStatusRoutePropagationStatus(error) => (6, error),
+            Self::IncorrectStatusRouteEntry(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::Forbbiden(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyRouteTableAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsInvaliTableNameMalformed(_) => {
-                Self::AbsInvaliTableNameMalformed(error)
-            }
-            Self::AbsInvalidRouteTableIdNotExist(_) => {
-                Self::AbsInvalidRouteTableIdNotExist(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ForbiddenDisableRoutePropagation(_) => {
-                Self::ForbiddenDisableRoutePropagation(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::IncorrectStatusRoutePropagationStatus(_) => {
-                Self::IncorrectStatusRoutePropagationStatus(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouteTableAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsInvaliTableNameMalformed",
+            "AbsInvalidRouteTableIdNotExist",
+            "InvalidDescriptionMalformed",
+            "ForbiddenDisableRoutePropagation",
+            "ResourceNotFoundRouteTable",
+            "IncorrectStatusRouteTable",
+            "IncorrectStatusRoutePropagationStatus",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusVpc",
+            "Forbbiden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouteTableAttributesError {

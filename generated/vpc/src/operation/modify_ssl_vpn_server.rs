@@ -244,6 +244,7 @@ impl Default for ModifySslVpnServerRequest {
 }
 impl ModifySslVpnServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySslVpnServerRequestBuilder {
         ModifySslVpnServerRequestBuilder {
             inner: ModifySslVpnServerRequest::default(),
@@ -584,6 +585,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     }
 }
 impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySslVpnServerRequest::default(),
@@ -592,6 +594,7 @@ impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -819,39 +822,53 @@ pub enum ModifySslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidName",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "IpConflict",
-                    "SslVpnServer.AddRouteError",
-                    "ClientIpPool.NetmaskInvalid",
-                    "ClientIpPool.SubnetInvalid",
-                    "MissingParameter.IDaaSInstanceId",
-                    "OperationFailed.GetIDaaSInfo",
-                    "OperationFailed.NoRamPermission",
-                    "OperationUnsupported.NotSupportMultiFactorAuth",
-                    "SystemBusy",
-                    "SslVpnServerPort.Illegal",
-                    "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
-                    "InvalidInstanceId.NotFound",
-                    "VpnRouteEntry.Conflict",
-                    "IllegalParam.IDaaSApplicationId",
-                    "MissingParam.IDaaSApplicationId",
-                    "SslVpnIDaaS2.NotSupport",
-                    "MissingParam.IDaaSRegionId",
-                    "DryRunOperation",
-                    "IllegalParam.LocalSubnet",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidRegionId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "InvalidIDaaSApplicationId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "IpConflict",
+                        "SslVpnServer.AddRouteError",
+                        "ClientIpPool.NetmaskInvalid",
+                        "ClientIpPool.SubnetInvalid",
+                        "MissingParameter.IDaaSInstanceId",
+                        "OperationFailed.GetIDaaSInfo",
+                        "OperationFailed.NoRamPermission",
+                        "OperationUnsupported.NotSupportMultiFactorAuth",
+                        "SystemBusy",
+                        "SslVpnServerPort.Illegal",
+                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                        "InvalidInstanceId.NotFound",
+                        "VpnRouteEntry.Conflict",
+                        "IllegalParam.IDaaSApplicationId",
+                        "MissingParam.IDaaSApplicationId",
+                        "SslVpnIDaaS2.NotSupport",
+                        "MissingParam.IDaaSRegionId",
+                        "DryRunOperation",
+                        "IllegalParam.LocalSubnet",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "InvalidIDaaSApplicationId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifySslVpnServerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidName(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -882,139 +899,85 @@ impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifySslVpnServerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::IpConflict(error) => ("IpConflict", error),
-            Self::SslVpnServerAddRouteError(error) => {
-                ("SslVpnServerAddRouteError", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::MissingParameterIDaaSInstanceId(error) => {
-                ("MissingParameterIDaaSInstanceId", error)
-            }
-            Self::OperationFailedGetIDaaSInfo(error) => {
-                ("OperationFailedGetIDaaSInfo", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
-                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::InvalidName(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::IpConflict(error) => (3, error),
+            Self::SslVpnServerAddRouteError(error) => (4, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (5, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (6, error),
+            Self::MissingParameterIDaaSInstanceId(error) => (7, error),
+            Self::OperationFailedGetIDaaSInfo(error) => (8, error),
+            Self::OperationFailedNoRamPermission(error) => (9, error),
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (10, error),
+            Self::SystemBusy(error) => (11, error),
+            Self::SslVpnServerPortIllegal(error) => (12, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+                (13, error)
             }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::IllegalParamIDaaSApplicationId(error) => {
-                ("IllegalParamIDaaSApplicationId", error)
-            }
-            Self::MissingParamIDaaSApplicationId(error) => {
-                ("MissingParamIDaaSApplicationId", error)
-            }
-            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
-            Self::MissingParamIDaaSRegionId(error) => {
-                ("MissingParamIDaaSRegionId", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(error) => {
-                ("InvalidIDaaSApplicationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::VpnRouteEntryConflict(error) => (15, error),
+            Self::IllegalParamIDaaSApplicationId(error) => (16, error),
+            Self::MissingParamIDaaSApplicationId(error) => (17, error),
+            Self::SslVpnIDaaS2NotSupport(error) => (18, error),
+            Self::MissingParamIDaaSRegionId(error) => (19, error),
+            Self::DryRunOperation(error) => (20, error),
+            Self::IllegalParamLocalSubnet(error) => (21, error),
+            Self::ForbbidenSubUser(error) => (22, error),
+            Self::Forbidden(error) => (23, error),
+            Self::InvalidRegionIdNotFound(error) => (24, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (25, error),
+            Self::InvalidIDaaSApplicationIdNotFound(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for ModifySslVpnServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::IpConflict(_) => Self::IpConflict(error),
-            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::MissingParameterIDaaSInstanceId(_) => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            Self::OperationFailedGetIDaaSInfo(_) => {
-                Self::OperationFailedGetIDaaSInfo(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::IllegalParamIDaaSApplicationId(_) => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            Self::MissingParamIDaaSApplicationId(_) => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
-            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(_) => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySslVpnServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "IpConflict",
+            "SslVpnServerAddRouteError",
+            "ClientIpPoolNetmaskInvalid",
+            "ClientIpPoolSubnetInvalid",
+            "MissingParameterIDaaSInstanceId",
+            "OperationFailedGetIDaaSInfo",
+            "OperationFailedNoRamPermission",
+            "OperationUnsupportedNotSupportMultiFactorAuth",
+            "SystemBusy",
+            "SslVpnServerPortIllegal",
+            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
+            "InvalidInstanceIdNotFound",
+            "VpnRouteEntryConflict",
+            "IllegalParamIDaaSApplicationId",
+            "MissingParamIDaaSApplicationId",
+            "SslVpnIDaaS2NotSupport",
+            "MissingParamIDaaSRegionId",
+            "DryRunOperation",
+            "IllegalParamLocalSubnet",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "InvalidIDaaSApplicationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySslVpnServerError {

@@ -72,6 +72,7 @@ impl Default for ModifyVRouterAttributeRequest {
 }
 impl ModifyVRouterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVRouterAttributeRequestBuilder {
         ModifyVRouterAttributeRequestBuilder {
             inner: ModifyVRouterAttributeRequest::default(),
@@ -176,6 +177,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVRouterAttributeRequest::default(),
@@ -184,6 +186,7 @@ impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -243,18 +246,32 @@ pub enum ModifyVRouterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidVRouterName.Malformed",
-                    "InvalidVRouterDescription.Malformed",
-                    "MissingParameter",
-                    "InvalidDescription.Malformed",
-                    "Forbidden.VRouterNotFound",
-                    "InvalidVRouterId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVRouterName.Malformed",
+                        "InvalidVRouterDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidDescription.Malformed",
+                        "Forbidden.VRouterNotFound",
+                        "InvalidVRouterId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVRouterAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidVRouterNameMalformed(error),
             1 => Self::InvalidVRouterDescriptionMalformed(error),
             2 => Self::MissingParameter(error),
@@ -264,59 +281,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVRouterAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterNameMalformed(error) => {
-                ("InvalidVRouterNameMalformed", error)
-            }
-            Self::InvalidVRouterDescriptionMalformed(error) => {
-                ("InvalidVRouterDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVRouterNameMalformed(error) => (0, error),
+            Self::InvalidVRouterDescriptionMalformed(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::ForbiddenVRouterNotFound(error) => (4, error),
+            Self::InvalidVRouterIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyVRouterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVRouterNameMalformed(_) => {
-                Self::InvalidVRouterNameMalformed(error)
-            }
-            Self::InvalidVRouterDescriptionMalformed(_) => {
-                Self::InvalidVRouterDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVRouterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVRouterNameMalformed",
+            "InvalidVRouterDescriptionMalformed",
+            "MissingParameter",
+            "InvalidDescriptionMalformed",
+            "ForbiddenVRouterNotFound",
+            "InvalidVRouterIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVRouterAttributeError {

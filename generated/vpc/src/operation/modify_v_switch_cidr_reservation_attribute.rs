@@ -85,6 +85,7 @@ impl Default for ModifyVSwitchCidrReservationAttributeRequest {
 }
 impl ModifyVSwitchCidrReservationAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVSwitchCidrReservationAttributeRequestBuilder {
         ModifyVSwitchCidrReservationAttributeRequestBuilder {
             inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
@@ -213,6 +214,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
@@ -221,6 +223,7 @@ impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,13 +278,11 @@ pub enum ModifyVSwitchCidrReservationAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"])
-        {
-            0 => Self::ResourceNotFoundCidrReservation(error),
-            1 => Self::IllegalParamFormat(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"]),
+            error,
+        )
     }
 }
 impl ModifyVSwitchCidrReservationAttributeError {
@@ -290,36 +291,42 @@ impl ModifyVSwitchCidrReservationAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundCidrReservation(error),
+            1 => Self::IllegalParamFormat(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundCidrReservation(error) => {
-                ("ResourceNotFoundCidrReservation", error)
-            }
-            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundCidrReservation(error) => (0, error),
+            Self::IllegalParamFormat(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyVSwitchCidrReservationAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundCidrReservation(_) => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVSwitchCidrReservationAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundCidrReservation",
+            "IllegalParamFormat",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {

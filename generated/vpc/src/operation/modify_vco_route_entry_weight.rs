@@ -125,6 +125,7 @@ impl Default for ModifyVcoRouteEntryWeightRequest {
 }
 impl ModifyVcoRouteEntryWeightRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVcoRouteEntryWeightRequestBuilder {
         ModifyVcoRouteEntryWeightRequestBuilder {
             inner: ModifyVcoRouteEntryWeightRequest::default(),
@@ -299,6 +300,7 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVcoRouteEntryWeightRequest::default(),
@@ -307,6 +309,7 @@ impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -374,21 +377,35 @@ pub enum ModifyVcoRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "TaskConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnConnection.Configuring",
+                        "VpnConnection.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "TaskConflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVcoRouteEntryWeightError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnConnectionConfiguring(error),
             2 => Self::VpnConnectionFinancialLocked(error),
@@ -401,65 +418,47 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVcoRouteEntryWeightErro
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVcoRouteEntryWeightError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::VpnConnectionFinancialLocked(error) => {
-                ("VpnConnectionFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnConnectionConfiguring(error) => (1, error),
+            Self::VpnConnectionFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::TaskConflict(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyVcoRouteEntryWeightError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::VpnConnectionFinancialLocked(_) => {
-                Self::VpnConnectionFinancialLocked(error)
-            }
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVcoRouteEntryWeightError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnConnectionConfiguring",
+            "VpnConnectionFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "TaskConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVcoRouteEntryWeightError {

@@ -290,6 +290,7 @@ impl Default for ModifyVpnAttachmentAttributeRequest {
 }
 impl ModifyVpnAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnAttachmentAttributeRequestBuilder {
         ModifyVpnAttachmentAttributeRequestBuilder {
             inner: ModifyVpnAttachmentAttributeRequest::default(),
@@ -665,6 +666,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnAttachmentAttributeRequest::default(),
@@ -673,6 +675,7 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -975,45 +978,59 @@ pub enum ModifyVpnAttachmentAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnConnection.Configuring",
-                    "VpnConnection.FinancialLocked",
-                    "InvalidName",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "IllegalParam.NetworkType",
-                    "InvalidTunnelCidr.Malformed",
-                    "VpnGateway.Configuring",
-                    "VpnTask.CONFLICT",
-                    "ModifyIkeV1WithMultiRoutes.Invalid",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                    "Resource.QuotaFull",
-                    "CreateDbrRoutesQuotaFull.QuotaFull",
-                    "CreatePbrRoutesQuotaFull.QuotaFull",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnConnection.Configuring",
+                        "VpnConnection.FinancialLocked",
+                        "InvalidName",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "IllegalParam.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "IllegalParam.NetworkType",
+                        "InvalidTunnelCidr.Malformed",
+                        "VpnGateway.Configuring",
+                        "VpnTask.CONFLICT",
+                        "ModifyIkeV1WithMultiRoutes.Invalid",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Resource.QuotaFull",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVpnAttachmentAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::VpnConnectionConfiguring(error),
             1 => Self::VpnConnectionFinancialLocked(error),
             2 => Self::InvalidName(error),
@@ -1050,165 +1067,95 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVpnAttachmentAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::VpnConnectionFinancialLocked(error) => {
-                ("VpnConnectionFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
-                ("ModifyIkeV1WithMultiRoutesInvalid", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnConnectionConfiguring(error) => (0, error),
+            Self::VpnConnectionFinancialLocked(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
+            Self::VpnRouteEntryBackupRoute(error) => (7, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (8, error),
+            Self::MissingParameterTunnelCidr(error) => (9, error),
+            Self::OperationUnsupportedEnableBgp(error) => (10, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (11, error),
+            Self::IllegalParamLocalAsn(error) => (12, error),
+            Self::IllegalParamBgpConfig(error) => (13, error),
+            Self::IllegalParamEnableBgp(error) => (14, error),
+            Self::IllegalParamTunnelCidr(error) => (15, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (16, error),
+            Self::IllegalParamLocalBgpIp(error) => (17, error),
+            Self::IllegalParamLocalSubnet(error) => (18, error),
+            Self::IllegalParamRemoteSubnet(error) => (19, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (20, error),
+            Self::IllegalParamNetworkType(error) => (21, error),
+            Self::InvalidTunnelCidrMalformed(error) => (22, error),
+            Self::VpnGatewayConfiguring(error) => (23, error),
+            Self::VpnTaskConflict(error) => (24, error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (25, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (26, error),
+            Self::ResourceQuotaFull(error) => (27, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (28, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (29, error),
+            Self::ForbbidenSubUser(error) => (30, error),
+            Self::Forbidden(error) => (31, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (32, error),
+            Self::Unhandled(error) => (33, error),
         }
     }
 }
 impl Clone for ModifyVpnAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::VpnConnectionFinancialLocked(_) => {
-                Self::VpnConnectionFinancialLocked(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnConnectionConfiguring",
+            "VpnConnectionFinancialLocked",
+            "InvalidName",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "IllegalParamBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "CustomerGatewayConflictRouteEntry",
+            "IllegalParamNetworkType",
+            "InvalidTunnelCidrMalformed",
+            "VpnGatewayConfiguring",
+            "VpnTaskConflict",
+            "ModifyIkeV1WithMultiRoutesInvalid",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ResourceQuotaFull",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {

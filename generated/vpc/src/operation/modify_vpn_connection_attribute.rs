@@ -287,6 +287,7 @@ impl Default for ModifyVpnConnectionAttributeRequest {
 }
 impl ModifyVpnConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnConnectionAttributeRequestBuilder {
         ModifyVpnConnectionAttributeRequestBuilder {
             inner: ModifyVpnConnectionAttributeRequest::default(),
@@ -638,6 +639,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnConnectionAttributeRequest::default(),
@@ -646,6 +648,7 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -914,50 +917,64 @@ pub enum ModifyVpnConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "InvalidName",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "NotSupportVpnConnectionParameter.IpsecPfs",
-                    "NotSupportVpnConnectionParameter.IpsecAuthAlg",
-                    "VpnRouteEntry.ConflictSSL",
-                    "VpnRouteEntry.BackupRoute",
-                    "VpnRouteEntry.InvalidWeight",
-                    "QuotaExceeded.PBR",
-                    "OperationUnsupported.SetDPD",
-                    "OperationUnsupported.SetNatTraversal",
-                    "QuotaExceeded.PolicyBasedRoute",
-                    "MissingParameter.TunnelCidr",
-                    "OperationUnsupported.EnableBgp",
-                    "MissingParam.CustomerGatewayAsn",
-                    "IllegalParam.LocalAsn",
-                    "IllegalParam.BgpConfig",
-                    "IllegalParam.EnableBgp",
-                    "IllegalParam.TunnelCidr",
-                    "InvalidLocalBgpIp.Malformed",
-                    "IllegalParam.LocalBgpIp",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.RemoteSubnet",
-                    "OperationFailed.CenLevelNotSupport",
-                    "InvalidTunnelCidr.Malformed",
-                    "CustomerGateway.ConflictRouteEntry",
-                    "VpnTask.CONFLICT",
-                    "OperationFailed.RouteConflictWithIPsecServer",
-                    "IllegalParam.TunnelId",
-                    "IllegalParam.Role",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
-                    "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
-                    "ModifyIkeV1WithMultiRoutes.Invalid",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnConnectionInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "InvalidName",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "QuotaExceeded.PBR",
+                        "OperationUnsupported.SetDPD",
+                        "OperationUnsupported.SetNatTraversal",
+                        "QuotaExceeded.PolicyBasedRoute",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "IllegalParam.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "OperationFailed.CenLevelNotSupport",
+                        "InvalidTunnelCidr.Malformed",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "VpnTask.CONFLICT",
+                        "OperationFailed.RouteConflictWithIPsecServer",
+                        "IllegalParam.TunnelId",
+                        "IllegalParam.Role",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                        "ModifyIkeV1WithMultiRoutes.Invalid",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVpnConnectionAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::VpnGatewayConfiguring(error),
             1 => Self::VpnGatewayFinancialLocked(error),
             2 => Self::InvalidName(error),
@@ -1001,189 +1018,109 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVpnConnectionAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::QuotaExceededPbr(error) => ("QuotaExceededPbr", error),
-            Self::OperationUnsupportedSetDpd(error) => {
-                ("OperationUnsupportedSetDpd", error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(error) => {
-                ("OperationUnsupportedSetNatTraversal", error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(error) => {
-                ("QuotaExceededPolicyBasedRoute", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::OperationFailedCenLevelNotSupport(error) => {
-                ("OperationFailedCenLevelNotSupport", error)
-            }
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::OperationFailedRouteConflictWithIPsecServer(error) => {
-                ("OperationFailedRouteConflictWithIPsecServer", error)
-            }
-            Self::IllegalParamTunnelId(error) => ("IllegalParamTunnelId", error),
-            Self::IllegalParamRole(error) => ("IllegalParamRole", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
+            Self::VpnRouteEntryConflictSsl(error) => (7, error),
+            Self::VpnRouteEntryBackupRoute(error) => (8, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (9, error),
+            Self::QuotaExceededPbr(error) => (10, error),
+            Self::OperationUnsupportedSetDpd(error) => (11, error),
+            Self::OperationUnsupportedSetNatTraversal(error) => (12, error),
+            Self::QuotaExceededPolicyBasedRoute(error) => (13, error),
+            Self::MissingParameterTunnelCidr(error) => (14, error),
+            Self::OperationUnsupportedEnableBgp(error) => (15, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (16, error),
+            Self::IllegalParamLocalAsn(error) => (17, error),
+            Self::IllegalParamBgpConfig(error) => (18, error),
+            Self::IllegalParamEnableBgp(error) => (19, error),
+            Self::IllegalParamTunnelCidr(error) => (20, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (21, error),
+            Self::IllegalParamLocalBgpIp(error) => (22, error),
+            Self::IllegalParamLocalSubnet(error) => (23, error),
+            Self::IllegalParamRemoteSubnet(error) => (24, error),
+            Self::OperationFailedCenLevelNotSupport(error) => (25, error),
+            Self::InvalidTunnelCidrMalformed(error) => (26, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (27, error),
+            Self::VpnTaskConflict(error) => (28, error),
+            Self::OperationFailedRouteConflictWithIPsecServer(error) => (29, error),
+            Self::IllegalParamTunnelId(error) => (30, error),
+            Self::IllegalParamRole(error) => (31, error),
             Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+                (32, error)
             }
             Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+                (33, error)
             }
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
-                ("ModifyIkeV1WithMultiRoutesInvalid", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (34, error),
+            Self::ForbbidenSubUser(error) => (35, error),
+            Self::Forbidden(error) => (36, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for ModifyVpnConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::QuotaExceededPbr(_) => Self::QuotaExceededPbr(error),
-            Self::OperationUnsupportedSetDpd(_) => {
-                Self::OperationUnsupportedSetDpd(error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(_) => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(_) => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::OperationFailedCenLevelNotSupport(_) => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::OperationFailedRouteConflictWithIPsecServer(_) => {
-                Self::OperationFailedRouteConflictWithIPsecServer(error)
-            }
-            Self::IllegalParamTunnelId(_) => Self::IllegalParamTunnelId(error),
-            Self::IllegalParamRole(_) => Self::IllegalParamRole(error),
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "InvalidName",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "QuotaExceededPbr",
+            "OperationUnsupportedSetDpd",
+            "OperationUnsupportedSetNatTraversal",
+            "QuotaExceededPolicyBasedRoute",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "IllegalParamBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "OperationFailedCenLevelNotSupport",
+            "InvalidTunnelCidrMalformed",
+            "CustomerGatewayConflictRouteEntry",
+            "VpnTaskConflict",
+            "OperationFailedRouteConflictWithIPsecServer",
+            "IllegalParamTunnelId",
+            "IllegalParamRole",
+            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
+            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
+            "ModifyIkeV1WithMultiRoutesInvalid",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {

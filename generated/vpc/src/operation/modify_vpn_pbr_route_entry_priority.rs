@@ -137,6 +137,7 @@ impl Default for ModifyVpnPbrRouteEntryPriorityRequest {
 }
 impl ModifyVpnPbrRouteEntryPriorityRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnPbrRouteEntryPriorityRequestBuilder {
         ModifyVpnPbrRouteEntryPriorityRequestBuilder {
             inner: ModifyVpnPbrRouteEntryPriorityRequest::default(),
@@ -318,6 +319,7 @@ impl<C> ModifyVpnPbrRouteEntryPriorityRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryPriorityRequest::default(),
@@ -326,6 +328,7 @@ impl<'a> ModifyVpnPbrRouteEntryPriorityRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -399,24 +402,38 @@ pub enum ModifyVpnPbrRouteEntryPriorityError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnPbrRouteEntryPriority.NotSupport",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnPbrRouteEntryPriority.NotSupport",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVpnPbrRouteEntryPriorityError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -432,85 +449,53 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorit
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVpnPbrRouteEntryPriorityError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
-                ("VpnPbrRouteEntryPriorityNotSupport", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => (5, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (6, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (7, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (8, error),
+            Self::ForbbidenSubUser(error) => (9, error),
+            Self::Forbidden(error) => (10, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyVpnPbrRouteEntryPriorityError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryPriorityError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnPbrRouteEntryPriorityNotSupport",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryPriorityError {

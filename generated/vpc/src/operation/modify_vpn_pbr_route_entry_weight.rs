@@ -146,6 +146,7 @@ impl Default for ModifyVpnPbrRouteEntryWeightRequest {
 }
 impl ModifyVpnPbrRouteEntryWeightRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnPbrRouteEntryWeightRequestBuilder {
         ModifyVpnPbrRouteEntryWeightRequestBuilder {
             inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
@@ -350,6 +351,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
@@ -358,6 +360,7 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -429,23 +432,37 @@ pub enum ModifyVpnPbrRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Resource.QuotaFull",
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "VpnRouteEntry.AlreadyExists",
-                    "VpnRouteEntry.Conflict",
-                    "VpnRouteEntry.SrcDestWeightConflict",
-                    "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
-                    "VpnRouteEntry.SrcDestConflict",
-                    "Forbbiden.SubUser",
-                    "Forbidden",
-                    "InvalidVpnGatewayInstanceId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ModifyVpnPbrRouteEntryWeightError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceQuotaFull(error),
             1 => Self::VpnGatewayConfiguring(error),
             2 => Self::VpnGatewayFinancialLocked(error),
@@ -460,79 +477,51 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ModifyVpnPbrRouteEntryWeightError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (5, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (6, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (7, error),
+            Self::ForbbidenSubUser(error) => (8, error),
+            Self::Forbidden(error) => (9, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyVpnPbrRouteEntryWeightError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryWeightError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryWeightError {

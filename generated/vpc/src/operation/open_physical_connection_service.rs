@@ -45,6 +45,7 @@ impl Default for OpenPhysicalConnectionServiceRequest {
 }
 impl OpenPhysicalConnectionServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> OpenPhysicalConnectionServiceRequestBuilder {
         OpenPhysicalConnectionServiceRequestBuilder {
             inner: OpenPhysicalConnectionServiceRequest::default(),
@@ -119,6 +120,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
     }
 }
 impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: OpenPhysicalConnectionServiceRequest::default(),
@@ -127,6 +129,7 @@ impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -180,13 +183,13 @@ pub enum OpenPhysicalConnectionServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(&["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"])
-        {
-            0 => Self::PurchaseQuantityLimit(error),
-            1 => Self::InvalidOperationOrderOpened(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"],
+                ),
+            error,
+        )
     }
 }
 impl OpenPhysicalConnectionServiceError {
@@ -195,36 +198,42 @@ impl OpenPhysicalConnectionServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::PurchaseQuantityLimit(error),
+            1 => Self::InvalidOperationOrderOpened(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PurchaseQuantityLimit(error) => ("PurchaseQuantityLimit", error),
-            Self::InvalidOperationOrderOpened(error) => {
-                ("InvalidOperationOrderOpened", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::PurchaseQuantityLimit(error) => (0, error),
+            Self::InvalidOperationOrderOpened(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for OpenPhysicalConnectionServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::PurchaseQuantityLimit(_) => Self::PurchaseQuantityLimit(error),
-            Self::InvalidOperationOrderOpened(_) => {
-                Self::InvalidOperationOrderOpened(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for OpenPhysicalConnectionServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "PurchaseQuantityLimit",
+            "InvalidOperationOrderOpened",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {

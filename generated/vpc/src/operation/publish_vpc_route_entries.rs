@@ -77,6 +77,7 @@ impl Default for PublishVpcRouteEntriesRequest {
 }
 impl PublishVpcRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PublishVpcRouteEntriesRequestBuilder {
         PublishVpcRouteEntriesRequestBuilder {
             inner: PublishVpcRouteEntriesRequest::default(),
@@ -198,6 +199,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PublishVpcRouteEntriesRequest::default(),
@@ -206,6 +208,7 @@ impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -277,23 +280,37 @@ pub enum PublishVpcRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Vpc",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "Forbidden.OperateCustomRouteTable",
-                    "IncorrectStatus.RouteEntryPublishStatus",
-                    "ResourceNotAssociated.TargetInstance",
-                    "OperationDenied.UnsupportedTargetType",
-                    "IncorrectStatus.RouteTable",
-                    "OperationUnsupported.PublishSystemRouteEntry",
-                    "OperationUnsupported.UnsupportedNextHop",
-                    "OperationUnsupported.PublishPrefixListRouteEntry",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Vpc",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "Forbidden.OperateCustomRouteTable",
+                        "IncorrectStatus.RouteEntryPublishStatus",
+                        "ResourceNotAssociated.TargetInstance",
+                        "OperationDenied.UnsupportedTargetType",
+                        "IncorrectStatus.RouteTable",
+                        "OperationUnsupported.PublishSystemRouteEntry",
+                        "OperationUnsupported.UnsupportedNextHop",
+                        "OperationUnsupported.PublishPrefixListRouteEntry",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl PublishVpcRouteEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusVpc(error),
             1 => Self::ResourceNotFoundRouteEntry(error),
             2 => Self::IncorrectStatusRouteEntry(error),
@@ -308,93 +325,51 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl PublishVpcRouteEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(error) => {
-                ("ForbiddenOperateCustomRouteTable", error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
-                ("IncorrectStatusRouteEntryPublishStatus", error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(error) => {
-                ("ResourceNotAssociatedTargetInstance", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
-                ("OperationUnsupportedPublishSystemRouteEntry", error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(error) => {
-                ("OperationUnsupportedUnsupportedNextHop", error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
-                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusVpc(error) => (0, error),
+            Self::ResourceNotFoundRouteEntry(error) => (1, error),
+            Self::IncorrectStatusRouteEntry(error) => (2, error),
+            Self::ForbiddenOperateCustomRouteTable(error) => (3, error),
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => (4, error),
+            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
+            Self::IncorrectStatusRouteTable(error) => (7, error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
+            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for PublishVpcRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::ForbiddenOperateCustomRouteTable(_) => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(_) => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(_) => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PublishVpcRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusVpc",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "ForbiddenOperateCustomRouteTable",
+            "IncorrectStatusRouteEntryPublishStatus",
+            "ResourceNotAssociatedTargetInstance",
+            "OperationDeniedUnsupportedTargetType",
+            "IncorrectStatusRouteTable",
+            "OperationUnsupportedPublishSystemRouteEntry",
+            "OperationUnsupportedUnsupportedNextHop",
+            "OperationUnsupportedPublishPrefixListRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PublishVpcRouteEntriesError {

@@ -71,6 +71,7 @@ impl Default for RecoverVirtualBorderRouterRequest {
 }
 impl RecoverVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RecoverVirtualBorderRouterRequestBuilder {
         RecoverVirtualBorderRouterRequestBuilder {
             inner: RecoverVirtualBorderRouterRequest::default(),
@@ -166,6 +167,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RecoverVirtualBorderRouterRequest::default(),
@@ -174,6 +176,7 @@ impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,18 +236,32 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidOperation.OperationNotAllowedInState",
-                    "OperationFailed.VlanIdAlreadyInUse",
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "Forbidden.OperationRecoverNotAllowedByUser",
-                    "InvalidRegionId.NotFound",
-                    "InvalidVbrId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "OperationFailed.VlanIdAlreadyInUse",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "Forbidden.OperationRecoverNotAllowedByUser",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl RecoverVirtualBorderRouterError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidOperationOperationNotAllowedInState(error),
             1 => Self::OperationFailedVlanIdAlreadyInUse(error),
             2 => Self::OperationFailedPconnTrafficNotEnable(error),
@@ -254,63 +271,41 @@ impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterErr
             _ => Self::Unhandled(error),
         }
     }
-}
-impl RecoverVirtualBorderRouterError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::OperationFailedVlanIdAlreadyInUse(error) => {
-                ("OperationFailedVlanIdAlreadyInUse", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => {
-                ("ForbiddenOperationRecoverNotAllowedByUser", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
+            Self::OperationFailedVlanIdAlreadyInUse(error) => (1, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (2, error),
+            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidVbrIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RecoverVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::OperationFailedVlanIdAlreadyInUse(_) => {
-                Self::OperationFailedVlanIdAlreadyInUse(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ForbiddenOperationRecoverNotAllowedByUser(_) => {
-                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationOperationNotAllowedInState",
+            "OperationFailedVlanIdAlreadyInUse",
+            "OperationFailedPconnTrafficNotEnable",
+            "ForbiddenOperationRecoverNotAllowedByUser",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RecoverVirtualBorderRouterError {

@@ -73,6 +73,7 @@ impl Default for ReleaseEipSegmentAddressRequest {
 }
 impl ReleaseEipSegmentAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseEipSegmentAddressRequestBuilder {
         ReleaseEipSegmentAddressRequestBuilder {
             inner: ReleaseEipSegmentAddressRequest::default(),
@@ -170,6 +171,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseEipSegmentAddressRequest::default(),
@@ -178,6 +180,7 @@ impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -253,25 +256,39 @@ pub enum ReleaseEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectEipStatus",
-                    "Forbidden.ChargeTypeIsPrepaid",
-                    "Forbidden",
-                    "TaskConflict.AssociateGlobalAccelerationInstance",
-                    "InvalidOperation.DeletionProtection",
-                    "OperationFailed.InstanceNotExist",
-                    "OperationFailed.EipNumInconsistent",
-                    "OperationFailed.EipStatusInvalid",
-                    "OperationFailed.EipInBwp",
-                    "Forbidden.EipInBwp",
-                    "InvalidAllocationId.NotFound",
-                    "Forbidden.RegionNotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "Forbidden",
+                        "TaskConflict.AssociateGlobalAccelerationInstance",
+                        "InvalidOperation.DeletionProtection",
+                        "OperationFailed.InstanceNotExist",
+                        "OperationFailed.EipNumInconsistent",
+                        "OperationFailed.EipStatusInvalid",
+                        "OperationFailed.EipInBwp",
+                        "Forbidden.EipInBwp",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReleaseEipSegmentAddressError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectEipStatus(error),
             1 => Self::ForbiddenChargeTypeIsPrepaid(error),
             2 => Self::Forbidden(error),
@@ -288,89 +305,55 @@ impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReleaseEipSegmentAddressError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
-                ("TaskConflictAssociateGlobalAccelerationInstance", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::OperationFailedInstanceNotExist(error) => {
-                ("OperationFailedInstanceNotExist", error)
-            }
-            Self::OperationFailedEipNumInconsistent(error) => {
-                ("OperationFailedEipNumInconsistent", error)
-            }
-            Self::OperationFailedEipStatusInvalid(error) => {
-                ("OperationFailedEipStatusInvalid", error)
-            }
-            Self::OperationFailedEipInBwp(error) => ("OperationFailedEipInBwp", error),
-            Self::ForbiddenEipInBwp(error) => ("ForbiddenEipInBwp", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (3, error),
+            Self::InvalidOperationDeletionProtection(error) => (4, error),
+            Self::OperationFailedInstanceNotExist(error) => (5, error),
+            Self::OperationFailedEipNumInconsistent(error) => (6, error),
+            Self::OperationFailedEipStatusInvalid(error) => (7, error),
+            Self::OperationFailedEipInBwp(error) => (8, error),
+            Self::ForbiddenEipInBwp(error) => (9, error),
+            Self::InvalidAllocationIdNotFound(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::InternalError(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ReleaseEipSegmentAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::OperationFailedInstanceNotExist(_) => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            Self::OperationFailedEipNumInconsistent(_) => {
-                Self::OperationFailedEipNumInconsistent(error)
-            }
-            Self::OperationFailedEipStatusInvalid(_) => {
-                Self::OperationFailedEipStatusInvalid(error)
-            }
-            Self::OperationFailedEipInBwp(_) => Self::OperationFailedEipInBwp(error),
-            Self::ForbiddenEipInBwp(_) => Self::ForbiddenEipInBwp(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseEipSegmentAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "ForbiddenChargeTypeIsPrepaid",
+            "Forbidden",
+            "TaskConflictAssociateGlobalAccelerationInstance",
+            "InvalidOperationDeletionProtection",
+            "OperationFailedInstanceNotExist",
+            "OperationFailedEipNumInconsistent",
+            "OperationFailedEipStatusInvalid",
+            "OperationFailedEipInBwp",
+            "ForbiddenEipInBwp",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseEipSegmentAddressError {

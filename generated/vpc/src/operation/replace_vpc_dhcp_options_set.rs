@@ -95,6 +95,7 @@ impl Default for ReplaceVpcDhcpOptionsSetRequest {
 }
 impl ReplaceVpcDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceVpcDhcpOptionsSetRequestBuilder {
         ReplaceVpcDhcpOptionsSetRequestBuilder {
             inner: ReplaceVpcDhcpOptionsSetRequest::default(),
@@ -215,6 +216,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceVpcDhcpOptionsSetRequest::default(),
@@ -223,6 +225,7 @@ impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,19 +287,33 @@ pub enum ReplaceVpcDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.AttachmentNotExist",
-                    "IncorrectStatus.VpcDhcpOptionsSet",
-                    "AttrMismatching.VpcDhcpOptionsSetId",
-                    "TaskConflict",
-                    "InvalidVpcId.NotFound",
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.AttachmentNotExist",
+                        "IncorrectStatus.VpcDhcpOptionsSet",
+                        "AttrMismatching.VpcDhcpOptionsSetId",
+                        "TaskConflict",
+                        "InvalidVpcId.NotFound",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ReplaceVpcDhcpOptionsSetError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedAttachmentNotExist(error),
             1 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
             2 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
@@ -307,69 +324,43 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ReplaceVpcDhcpOptionsSetError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentNotExist(error) => {
-                ("OperationFailedAttachmentNotExist", error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
-                ("IncorrectStatusVpcDhcpOptionsSet", error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
-                ("AttrMismatchingVpcDhcpOptionsSetId", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedAttachmentNotExist(error) => (0, error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (1, error),
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => (2, error),
+            Self::TaskConflict(error) => (3, error),
+            Self::InvalidVpcIdNotFound(error) => (4, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (5, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ReplaceVpcDhcpOptionsSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedAttachmentNotExist(_) => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedAttachmentNotExist",
+            "IncorrectStatusVpcDhcpOptionsSet",
+            "AttrMismatchingVpcDhcpOptionsSetId",
+            "TaskConflict",
+            "InvalidVpcIdNotFound",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {

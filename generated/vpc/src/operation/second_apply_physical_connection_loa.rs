@@ -129,6 +129,7 @@ impl Default for SecondApplyPhysicalConnectionLOARequest {
 }
 impl SecondApplyPhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SecondApplyPhysicalConnectionLOARequestBuilder {
         SecondApplyPhysicalConnectionLOARequestBuilder {
             inner: SecondApplyPhysicalConnectionLOARequest::default(),
@@ -318,6 +319,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     }
 }
 impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SecondApplyPhysicalConnectionLOARequest::default(),
@@ -326,6 +328,7 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -412,31 +415,45 @@ pub enum SecondApplyPhysicalConnectionLOAError {
 impl From<::acs_runtime::client::ServiceError>
 for SecondApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.PconnTrafficNotEnable",
-                    "IllegalParam.Bandwidth",
-                    "IllegalParam.CompanyLocalizedName",
-                    "IllegalParam.CompanyName",
-                    "IllegalParam.LineType",
-                    "IllegalParam.PeerLocation",
-                    "IllegalParam.PmCertificateType",
-                    "IllegalParam.PmCertificateNo",
-                    "IllegalParam.PmContactInfo",
-                    "IllegalParam.PmGender",
-                    "IllegalParam.PmName",
-                    "IllegalParam.Si",
-                    "InvalidInstanceId.NotFound",
-                    "IncorrectStatus.PhysicalConnection",
-                    "IncorrectStatus.PhysicalConnectionLOA",
-                    "OperationDenied.LOAForVirtualPhysicalConnection",
-                    "MissingParam.InstanceId",
-                    "MissingParam.ConstructionTime",
-                    "MissingParam.PMInfo",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "IllegalParam.Bandwidth",
+                        "IllegalParam.CompanyLocalizedName",
+                        "IllegalParam.CompanyName",
+                        "IllegalParam.LineType",
+                        "IllegalParam.PeerLocation",
+                        "IllegalParam.PmCertificateType",
+                        "IllegalParam.PmCertificateNo",
+                        "IllegalParam.PmContactInfo",
+                        "IllegalParam.PmGender",
+                        "IllegalParam.PmName",
+                        "IllegalParam.Si",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.PhysicalConnection",
+                        "IncorrectStatus.PhysicalConnectionLOA",
+                        "OperationDenied.LOAForVirtualPhysicalConnection",
+                        "MissingParam.InstanceId",
+                        "MissingParam.ConstructionTime",
+                        "MissingParam.PMInfo",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SecondApplyPhysicalConnectionLOAError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedPconnTrafficNotEnable(error),
             1 => Self::IllegalParamBandwidth(error),
             2 => Self::IllegalParamCompanyLocalizedName(error),
@@ -459,109 +476,67 @@ for SecondApplyPhysicalConnectionLOAError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SecondApplyPhysicalConnectionLOAError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::IllegalParamCompanyLocalizedName(error) => {
-                ("IllegalParamCompanyLocalizedName", error)
-            }
-            Self::IllegalParamCompanyName(error) => ("IllegalParamCompanyName", error),
-            Self::IllegalParamLineType(error) => ("IllegalParamLineType", error),
-            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
-            Self::IllegalParamPmCertificateType(error) => {
-                ("IllegalParamPmCertificateType", error)
-            }
-            Self::IllegalParamPmCertificateNo(error) => {
-                ("IllegalParamPmCertificateNo", error)
-            }
-            Self::IllegalParamPmContactInfo(error) => {
-                ("IllegalParamPmContactInfo", error)
-            }
-            Self::IllegalParamPmGender(error) => ("IllegalParamPmGender", error),
-            Self::IllegalParamPmName(error) => ("IllegalParamPmName", error),
-            Self::IllegalParamSi(error) => ("IllegalParamSi", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
-                ("IncorrectStatusPhysicalConnectionLoa", error)
-            }
-            Self::OperationDeniedLoaForVirtualPhysicalConnection(error) => {
-                ("OperationDeniedLoaForVirtualPhysicalConnection", error)
-            }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::MissingParamConstructionTime(error) => {
-                ("MissingParamConstructionTime", error)
-            }
-            Self::MissingParamPmInfo(error) => ("MissingParamPmInfo", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (0, error),
+            Self::IllegalParamBandwidth(error) => (1, error),
+            Self::IllegalParamCompanyLocalizedName(error) => (2, error),
+            Self::IllegalParamCompanyName(error) => (3, error),
+            Self::IllegalParamLineType(error) => (4, error),
+            Self::IllegalParamPeerLocation(error) => (5, error),
+            Self::IllegalParamPmCertificateType(error) => (6, error),
+            Self::IllegalParamPmCertificateNo(error) => (7, error),
+            Self::IllegalParamPmContactInfo(error) => (8, error),
+            Self::IllegalParamPmGender(error) => (9, error),
+            Self::IllegalParamPmName(error) => (10, error),
+            Self::IllegalParamSi(error) => (11, error),
+            Self::InvalidInstanceIdNotFound(error) => (12, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (13, error),
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => (14, error),
+            Self::OperationDeniedLoaForVirtualPhysicalConnection(error) => (15, error),
+            Self::MissingParamInstanceId(error) => (16, error),
+            Self::MissingParamConstructionTime(error) => (17, error),
+            Self::MissingParamPmInfo(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for SecondApplyPhysicalConnectionLOAError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::IllegalParamCompanyLocalizedName(_) => {
-                Self::IllegalParamCompanyLocalizedName(error)
-            }
-            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
-            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
-            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
-            Self::IllegalParamPmCertificateType(_) => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            Self::IllegalParamPmCertificateNo(_) => {
-                Self::IllegalParamPmCertificateNo(error)
-            }
-            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
-            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
-            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
-            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            Self::OperationDeniedLoaForVirtualPhysicalConnection(_) => {
-                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::MissingParamConstructionTime(_) => {
-                Self::MissingParamConstructionTime(error)
-            }
-            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SecondApplyPhysicalConnectionLOAError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedPconnTrafficNotEnable",
+            "IllegalParamBandwidth",
+            "IllegalParamCompanyLocalizedName",
+            "IllegalParamCompanyName",
+            "IllegalParamLineType",
+            "IllegalParamPeerLocation",
+            "IllegalParamPmCertificateType",
+            "IllegalParamPmCertificateNo",
+            "IllegalParamPmContactInfo",
+            "IllegalParamPmGender",
+            "IllegalParamPmName",
+            "IllegalParamSi",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusPhysicalConnection",
+            "IncorrectStatusPhysicalConnectionLoa",
+            "OperationDeniedLoaForVirtualPhysicalConnection",
+            "MissingParamInstanceId",
+            "MissingParamConstructionTime",
+            "MissingParamPmInfo",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SecondApplyPhysicalConnectionLOAError {

@@ -94,6 +94,7 @@ impl Default for SetHighDefinitionMonitorLogStatusRequest {
 }
 impl SetHighDefinitionMonitorLogStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetHighDefinitionMonitorLogStatusRequestBuilder {
         SetHighDefinitionMonitorLogStatusRequestBuilder {
             inner: SetHighDefinitionMonitorLogStatusRequest::default(),
@@ -230,6 +231,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     }
 }
 impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetHighDefinitionMonitorLogStatusRequest::default(),
@@ -238,6 +240,7 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -317,22 +320,36 @@ pub enum SetHighDefinitionMonitorLogStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidInstanceId",
-                    "ProjectOrLogstoreNotExist",
-                    "SourceProjectNotExist",
-                    "Unauthorized",
-                    "ParameterInvalid",
-                    "InvalidAction.NotSupport",
-                    "RuleExist",
-                    "InvalidHdMonitorStatus",
-                    "HdMonitorEipNumberOverLimit",
-                    "InvalidAllocationId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "ParameterInvalid",
+                        "InvalidAction.NotSupport",
+                        "RuleExist",
+                        "InvalidHdMonitorStatus",
+                        "HdMonitorEipNumberOverLimit",
+                        "InvalidAllocationId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl SetHighDefinitionMonitorLogStatusError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidInstanceId(error),
             1 => Self::ProjectOrLogstoreNotExist(error),
             2 => Self::SourceProjectNotExist(error),
@@ -346,65 +363,49 @@ for SetHighDefinitionMonitorLogStatusError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl SetHighDefinitionMonitorLogStatusError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::HdMonitorEipNumberOverLimit(error) => {
-                ("HdMonitorEipNumberOverLimit", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceId(error) => (0, error),
+            Self::ProjectOrLogstoreNotExist(error) => (1, error),
+            Self::SourceProjectNotExist(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidActionNotSupport(error) => (5, error),
+            Self::RuleExist(error) => (6, error),
+            Self::InvalidHdMonitorStatus(error) => (7, error),
+            Self::HdMonitorEipNumberOverLimit(error) => (8, error),
+            Self::InvalidAllocationIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for SetHighDefinitionMonitorLogStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::HdMonitorEipNumberOverLimit(_) => {
-                Self::HdMonitorEipNumberOverLimit(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "ParameterInvalid",
+            "InvalidActionNotSupport",
+            "RuleExist",
+            "InvalidHdMonitorStatus",
+            "HdMonitorEipNumberOverLimit",
+            "InvalidAllocationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {

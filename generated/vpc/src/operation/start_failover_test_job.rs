@@ -66,6 +66,7 @@ impl Default for StartFailoverTestJobRequest {
 }
 impl StartFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartFailoverTestJobRequestBuilder {
         StartFailoverTestJobRequestBuilder {
             inner: StartFailoverTestJobRequest::default(),
@@ -161,6 +162,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartFailoverTestJobRequest::default(),
@@ -169,6 +171,7 @@ impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -242,24 +245,38 @@ pub enum StartFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForInit",
-                    "EcFailoverTestJobResourceInAnotherProcessingJob",
-                    "IllegalParam.ResourceId",
-                    "IncorrectStatus.ResourceId",
-                    "IncorrectBusinessStatus.ResourceId",
-                    "VpconnNotAssociatedVbr",
-                    "VpconnWithVlan0NotSupportShutdown",
-                    "PconnContainsMoreThanOneVpconn",
-                    "PconnContailsMoreThanOneAcrossCountVbr",
-                    "EcFailoverTestJobConflict",
-                    "AnotherJobTesting",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForInit",
+                        "EcFailoverTestJobResourceInAnotherProcessingJob",
+                        "IllegalParam.ResourceId",
+                        "IncorrectStatus.ResourceId",
+                        "IncorrectBusinessStatus.ResourceId",
+                        "VpconnNotAssociatedVbr",
+                        "VpconnWithVlan0NotSupportShutdown",
+                        "PconnContainsMoreThanOneVpconn",
+                        "PconnContailsMoreThanOneAcrossCountVbr",
+                        "EcFailoverTestJobConflict",
+                        "AnotherJobTesting",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl StartFailoverTestJobError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamJobId(error),
             1 => Self::IncorrectStatusOnlyForInit(error),
             2 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
@@ -275,87 +292,53 @@ impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl StartFailoverTestJobError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForInit(error) => {
-                ("IncorrectStatusOnlyForInit", error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
-                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
-            }
-            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::IncorrectBusinessStatusResourceId(error) => {
-                ("IncorrectBusinessStatusResourceId", error)
-            }
-            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => {
-                ("VpconnWithVlan0NotSupportShutdown", error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(error) => {
-                ("PconnContainsMoreThanOneVpconn", error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
-                ("PconnContailsMoreThanOneAcrossCountVbr", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::AnotherJobTesting(error) => ("AnotherJobTesting", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamJobId(error) => (0, error),
+            Self::IncorrectStatusOnlyForInit(error) => (1, error),
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (2, error),
+            Self::IllegalParamResourceId(error) => (3, error),
+            Self::IncorrectStatusResourceId(error) => (4, error),
+            Self::IncorrectBusinessStatusResourceId(error) => (5, error),
+            Self::VpconnNotAssociatedVbr(error) => (6, error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => (7, error),
+            Self::PconnContainsMoreThanOneVpconn(error) => (8, error),
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (9, error),
+            Self::EcFailoverTestJobConflict(error) => (10, error),
+            Self::AnotherJobTesting(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for StartFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForInit(_) => {
-                Self::IncorrectStatusOnlyForInit(error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::IncorrectBusinessStatusResourceId(_) => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
-            Self::VpconnWithVlan0NotSupportShutdown(_) => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(_) => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::AnotherJobTesting(_) => Self::AnotherJobTesting(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForInit",
+            "EcFailoverTestJobResourceInAnotherProcessingJob",
+            "IllegalParamResourceId",
+            "IncorrectStatusResourceId",
+            "IncorrectBusinessStatusResourceId",
+            "VpconnNotAssociatedVbr",
+            "VpconnWithVlan0NotSupportShutdown",
+            "PconnContainsMoreThanOneVpconn",
+            "PconnContailsMoreThanOneAcrossCountVbr",
+            "EcFailoverTestJobConflict",
+            "AnotherJobTesting",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartFailoverTestJobError {

@@ -85,6 +85,7 @@ impl Default for TagResourcesForExpressConnectRequest {
 }
 impl TagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesForExpressConnectRequestBuilder {
         TagResourcesForExpressConnectRequestBuilder {
             inner: TagResourcesForExpressConnectRequest::default(),
@@ -204,6 +205,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesForExpressConnectRequest::default(),
@@ -212,6 +214,7 @@ impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,25 +290,39 @@ pub enum TagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "InvalidTagValue",
-                    "InvalidInstanceType.NotFound",
-                    "InvalidInstanceIds.NotFound",
-                    "Forbidden.TagKeys",
-                    "QuotaExceeded.TagNum",
-                    "InvalidTagScope.NotFound",
-                    "Forbidden.TagKey.Duplicated",
-                    "SizeLimitExceeded.TagNum",
-                    "SizeLimitExceeded.ResourceId",
-                    "MissingParameter.TagValue",
-                    "MissingParameter.TagKey",
-                    "Forbidden",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "InvalidTagScope.NotFound",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "SizeLimitExceeded.ResourceId",
+                        "MissingParameter.TagValue",
+                        "MissingParameter.TagKey",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl TagResourcesForExpressConnectError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagKey(error),
             1 => Self::InvalidTagValue(error),
             2 => Self::InvalidInstanceTypeNotFound(error),
@@ -322,75 +339,55 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnect
             _ => Self::Unhandled(error),
         }
     }
-}
-impl TagResourcesForExpressConnectError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::InvalidInstanceTypeNotFound(error) => (2, error),
+            Self::InvalidInstanceIdsNotFound(error) => (3, error),
+            Self::ForbiddenTagKeys(error) => (4, error),
+            Self::QuotaExceededTagNum(error) => (5, error),
+            Self::InvalidTagScopeNotFound(error) => (6, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (7, error),
+            Self::SizeLimitExceededTagNum(error) => (8, error),
+            Self::SizeLimitExceededResourceId(error) => (9, error),
+            Self::MissingParameterTagValue(error) => (10, error),
+            Self::MissingParameterTagKey(error) => (11, error),
+            Self::Forbidden(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for TagResourcesForExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesForExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "InvalidTagScopeNotFound",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "SizeLimitExceededResourceId",
+            "MissingParameterTagValue",
+            "MissingParameterTagKey",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesForExpressConnectError {

@@ -95,6 +95,7 @@ impl Default for TransformEipSegmentToPublicIpAddressPoolRequest {
 }
 impl TransformEipSegmentToPublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
         TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
             inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
@@ -229,6 +230,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     }
 }
 impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
@@ -237,6 +239,7 @@ impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -318,22 +321,36 @@ pub enum TransformEipSegmentToPublicIpAddressPoolError {
 impl From<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "Forbidden.RAM",
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "Forbidden.CreatePublicIpAddressPool",
-                    "QuotaExceeded.PublicIpAddressPool",
-                    "UnsupportedRegion",
-                    "IncorrectBusinessStatus.PublicIpAddressPool",
-                    "OptInRequired.PublicIpAddressPool",
-                    "QuotaExceeded.PoolIpQuantity",
-                    "ResourceNotFound.EipSegment",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.RAM",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "Forbidden.CreatePublicIpAddressPool",
+                        "QuotaExceeded.PublicIpAddressPool",
+                        "UnsupportedRegion",
+                        "IncorrectBusinessStatus.PublicIpAddressPool",
+                        "OptInRequired.PublicIpAddressPool",
+                        "QuotaExceeded.PoolIpQuantity",
+                        "ResourceNotFound.EipSegment",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl TransformEipSegmentToPublicIpAddressPoolError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ForbiddenRam(error),
             1 => Self::IllegalParamName(error),
             2 => Self::IllegalParamDescription(error),
@@ -347,79 +364,49 @@ for TransformEipSegmentToPublicIpAddressPoolError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl TransformEipSegmentToPublicIpAddressPoolError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::ForbiddenCreatePublicIpAddressPool(error) => {
-                ("ForbiddenCreatePublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(error) => {
-                ("QuotaExceededPublicIpAddressPool", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
-                ("IncorrectBusinessStatusPublicIpAddressPool", error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(error) => {
-                ("OptInRequiredPublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPoolIpQuantity(error) => {
-                ("QuotaExceededPoolIpQuantity", error)
-            }
-            Self::ResourceNotFoundEipSegment(error) => {
-                ("ResourceNotFoundEipSegment", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenRam(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => (3, error),
+            Self::QuotaExceededPublicIpAddressPool(error) => (4, error),
+            Self::UnsupportedRegion(error) => (5, error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (6, error),
+            Self::OptInRequiredPublicIpAddressPool(error) => (7, error),
+            Self::QuotaExceededPoolIpQuantity(error) => (8, error),
+            Self::ResourceNotFoundEipSegment(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for TransformEipSegmentToPublicIpAddressPoolError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::ForbiddenCreatePublicIpAddressPool(_) => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(_) => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(_) => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPoolIpQuantity(_) => {
-                Self::QuotaExceededPoolIpQuantity(error)
-            }
-            Self::ResourceNotFoundEipSegment(_) => {
-                Self::ResourceNotFoundEipSegment(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenRam",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "ForbiddenCreatePublicIpAddressPool",
+            "QuotaExceededPublicIpAddressPool",
+            "UnsupportedRegion",
+            "IncorrectBusinessStatusPublicIpAddressPool",
+            "OptInRequiredPublicIpAddressPool",
+            "QuotaExceededPoolIpQuantity",
+            "ResourceNotFoundEipSegment",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {

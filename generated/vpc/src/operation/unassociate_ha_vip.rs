@@ -107,6 +107,7 @@ impl Default for UnassociateHaVipRequest {
 }
 impl UnassociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateHaVipRequestBuilder {
         UnassociateHaVipRequestBuilder {
             inner: UnassociateHaVipRequest::default(),
@@ -242,6 +243,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateHaVipRequest::default(),
@@ -250,6 +252,7 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnassociateHaVipResponse, UnassociateHaVipError> {
@@ -324,27 +327,41 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectHaVipStatus",
-                    "IncorrectInstanceStatus",
-                    "ResourceNotAssociated",
-                    "Forbidden.UnassociateMaster",
-                    "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
-                    "OperationFailed.DistibuteLock",
-                    "OperationFailed.QueryNetworkInterfaceInfo",
-                    "IllegalParam.InstanceType",
-                    "InvalidNetworkInterfaceId.NotFound",
-                    "ResourceNotFound.Instance",
-                    "Forbidden.HaVip",
-                    "InvalidRegionId.NotFound",
-                    "InvalidHaVipId.NotFound",
-                    "InvalidInstanceId.NotFound",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "ResourceNotAssociated",
+                        "Forbidden.UnassociateMaster",
+                        "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
+                        "OperationFailed.DistibuteLock",
+                        "OperationFailed.QueryNetworkInterfaceInfo",
+                        "IllegalParam.InstanceType",
+                        "InvalidNetworkInterfaceId.NotFound",
+                        "ResourceNotFound.Instance",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UnassociateHaVipError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectHaVipStatus(error),
             1 => Self::IncorrectInstanceStatus(error),
             2 => Self::ResourceNotAssociated(error),
@@ -363,87 +380,59 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UnassociateHaVipError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::ResourceNotAssociated(error) => ("ResourceNotAssociated", error),
-            Self::ForbiddenUnassociateMaster(error) => {
-                ("ForbiddenUnassociateMaster", error)
-            }
-            Self::HaVipNotAssociatedWithInstance(error) => {
-                ("HaVipNotAssociatedWithInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
-                ("OperationFailedQueryNetworkInterfaceInfo", error)
-            }
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::InvalidNetworkInterfaceIdNotFound(error) => {
-                ("InvalidNetworkInterfaceIdNotFound", error)
-            }
-            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectHaVipStatus(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::ResourceNotAssociated(error) => (2, error),
+            Self::ForbiddenUnassociateMaster(error) => (3, error),
+            Self::HaVipNotAssociatedWithInstance(error) => (4, error),
+            Self::OperationFailedDistibuteLock(error) => (5, error),
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (6, error),
+            Self::IllegalParamInstanceType(error) => (7, error),
+            Self::InvalidNetworkInterfaceIdNotFound(error) => (8, error),
+            Self::ResourceNotFoundInstance(error) => (9, error),
+            Self::ForbiddenHaVip(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InvalidHaVipIdNotFound(error) => (12, error),
+            Self::InvalidInstanceIdNotFound(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for UnassociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::ResourceNotAssociated(_) => Self::ResourceNotAssociated(error),
-            Self::ForbiddenUnassociateMaster(_) => {
-                Self::ForbiddenUnassociateMaster(error)
-            }
-            Self::HaVipNotAssociatedWithInstance(_) => {
-                Self::HaVipNotAssociatedWithInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::InvalidNetworkInterfaceIdNotFound(_) => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "ResourceNotAssociated",
+            "ForbiddenUnassociateMaster",
+            "HaVipNotAssociatedWithInstance",
+            "OperationFailedDistibuteLock",
+            "OperationFailedQueryNetworkInterfaceInfo",
+            "IllegalParamInstanceType",
+            "InvalidNetworkInterfaceIdNotFound",
+            "ResourceNotFoundInstance",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateHaVipError {

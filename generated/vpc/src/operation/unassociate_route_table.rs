@@ -83,6 +83,7 @@ impl Default for UnassociateRouteTableRequest {
 }
 impl UnassociateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateRouteTableRequestBuilder {
         UnassociateRouteTableRequestBuilder {
             inner: UnassociateRouteTableRequest::default(),
@@ -192,6 +193,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateRouteTableRequest::default(),
@@ -200,6 +202,7 @@ impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,21 +268,35 @@ pub enum UnassociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidRegionId.NotFound",
-                    "InvalidParameter.Action",
-                    "IncorrectVSwitchStatus",
-                    "OperationUnsupported.SystemRouteTable",
-                    "InvalidStatus.VSwitch",
-                    "InvalidRouteTableId.NotFound",
-                    "InvalidVSwitchId.NotFound",
-                    "InvalidBindingStatus.RouteTable",
-                    "OperationFailed.VSwitchNotAssociate",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "IncorrectVSwitchStatus",
+                        "OperationUnsupported.SystemRouteTable",
+                        "InvalidStatus.VSwitch",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidBindingStatus.RouteTable",
+                        "OperationFailed.VSwitchNotAssociate",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UnassociateRouteTableError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidRegionIdNotFound(error),
             1 => Self::InvalidParameterAction(error),
             2 => Self::IncorrectVSwitchStatus(error),
@@ -292,69 +309,47 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UnassociateRouteTableError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::OperationUnsupportedSystemRouteTable(error) => {
-                ("OperationUnsupportedSystemRouteTable", error)
-            }
-            Self::InvalidStatusVSwitch(error) => ("InvalidStatusVSwitch", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidBindingStatusRouteTable(error) => {
-                ("InvalidBindingStatusRouteTable", error)
-            }
-            Self::OperationFailedVSwitchNotAssociate(error) => {
-                ("OperationFailedVSwitchNotAssociate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (0, error),
+            Self::InvalidParameterAction(error) => (1, error),
+            Self::IncorrectVSwitchStatus(error) => (2, error),
+            Self::OperationUnsupportedSystemRouteTable(error) => (3, error),
+            Self::InvalidStatusVSwitch(error) => (4, error),
+            Self::InvalidRouteTableIdNotFound(error) => (5, error),
+            Self::InvalidVSwitchIdNotFound(error) => (6, error),
+            Self::InvalidBindingStatusRouteTable(error) => (7, error),
+            Self::OperationFailedVSwitchNotAssociate(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UnassociateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::OperationUnsupportedSystemRouteTable(_) => {
-                Self::OperationUnsupportedSystemRouteTable(error)
-            }
-            Self::InvalidStatusVSwitch(_) => Self::InvalidStatusVSwitch(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidBindingStatusRouteTable(_) => {
-                Self::InvalidBindingStatusRouteTable(error)
-            }
-            Self::OperationFailedVSwitchNotAssociate(_) => {
-                Self::OperationFailedVSwitchNotAssociate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "IncorrectVSwitchStatus",
+            "OperationUnsupportedSystemRouteTable",
+            "InvalidStatusVSwitch",
+            "InvalidRouteTableIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidBindingStatusRouteTable",
+            "OperationFailedVSwitchNotAssociate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateRouteTableError {

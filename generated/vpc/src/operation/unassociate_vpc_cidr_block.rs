@@ -75,6 +75,7 @@ impl Default for UnassociateVpcCidrBlockRequest {
 }
 impl UnassociateVpcCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateVpcCidrBlockRequestBuilder {
         UnassociateVpcCidrBlockRequestBuilder {
             inner: UnassociateVpcCidrBlockRequest::default(),
@@ -181,6 +182,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateVpcCidrBlockRequest::default(),
@@ -189,6 +191,7 @@ impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -256,22 +259,36 @@ pub enum UnassociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.Ipv6Gateway",
-                    "InvalidVpc.NotFound",
-                    "IncorrectStatus.Vpc",
-                    "ParamExclusive.SecondaryCidrAndIpv6Cidr",
-                    "MissingParam.SecondaryCidrOrIpv6Cidr",
-                    "InvalidSecondaryCidrBlock.NotFound",
-                    "OperationFailed.CidrInUse",
-                    "InvalidIpv6CidrBlock.NotFound",
-                    "OperationFailed.IpV6VSwitchInuse",
-                    "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.Ipv6Gateway",
+                        "InvalidVpc.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "ParamExclusive.SecondaryCidrAndIpv6Cidr",
+                        "MissingParam.SecondaryCidrOrIpv6Cidr",
+                        "InvalidSecondaryCidrBlock.NotFound",
+                        "OperationFailed.CidrInUse",
+                        "InvalidIpv6CidrBlock.NotFound",
+                        "OperationFailed.IpV6VSwitchInuse",
+                        "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UnassociateVpcCidrBlockError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedIpv6Gateway(error),
             1 => Self::InvalidVpcNotFound(error),
             2 => Self::IncorrectStatusVpc(error),
@@ -285,83 +302,49 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UnassociateVpcCidrBlockError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIpv6Gateway(error) => {
-                ("OperationFailedIpv6Gateway", error)
-            }
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => {
-                ("ParamExclusiveSecondaryCidrAndIpv6Cidr", error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => {
-                ("MissingParamSecondaryCidrOrIpv6Cidr", error)
-            }
-            Self::InvalidSecondaryCidrBlockNotFound(error) => {
-                ("InvalidSecondaryCidrBlockNotFound", error)
-            }
-            Self::OperationFailedCidrInUse(error) => ("OperationFailedCidrInUse", error),
-            Self::InvalidIpv6CidrBlockNotFound(error) => {
-                ("InvalidIpv6CidrBlockNotFound", error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(error) => {
-                ("OperationFailedIpV6vSwitchInuse", error)
-            }
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => {
-                ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedIpv6Gateway(error) => (0, error),
+            Self::InvalidVpcNotFound(error) => (1, error),
+            Self::IncorrectStatusVpc(error) => (2, error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (3, error),
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
+            Self::InvalidSecondaryCidrBlockNotFound(error) => (5, error),
+            Self::OperationFailedCidrInUse(error) => (6, error),
+            Self::InvalidIpv6CidrBlockNotFound(error) => (7, error),
+            Self::OperationFailedIpV6vSwitchInuse(error) => (8, error),
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UnassociateVpcCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIpv6Gateway(_) => {
-                Self::OperationFailedIpv6Gateway(error)
-            }
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            Self::InvalidSecondaryCidrBlockNotFound(_) => {
-                Self::InvalidSecondaryCidrBlockNotFound(error)
-            }
-            Self::OperationFailedCidrInUse(_) => Self::OperationFailedCidrInUse(error),
-            Self::InvalidIpv6CidrBlockNotFound(_) => {
-                Self::InvalidIpv6CidrBlockNotFound(error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(_) => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIpv6Gateway",
+            "InvalidVpcNotFound",
+            "IncorrectStatusVpc",
+            "ParamExclusiveSecondaryCidrAndIpv6Cidr",
+            "MissingParamSecondaryCidrOrIpv6Cidr",
+            "InvalidSecondaryCidrBlockNotFound",
+            "OperationFailedCidrInUse",
+            "InvalidIpv6CidrBlockNotFound",
+            "OperationFailedIpV6vSwitchInuse",
+            "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateVpcCidrBlockError {

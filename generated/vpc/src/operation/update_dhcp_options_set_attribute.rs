@@ -135,6 +135,7 @@ impl Default for UpdateDhcpOptionsSetAttributeRequest {
 }
 impl UpdateDhcpOptionsSetAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateDhcpOptionsSetAttributeRequestBuilder {
         UpdateDhcpOptionsSetAttributeRequestBuilder {
             inner: UpdateDhcpOptionsSetAttributeRequest::default(),
@@ -326,6 +327,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateDhcpOptionsSetAttributeRequest::default(),
@@ -334,6 +336,7 @@ impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -401,22 +404,36 @@ pub enum UpdateDhcpOptionsSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidDhcpOptionsSetId.NotFound",
-                    "IncorrectStatus.DhcpOptionsSet",
-                    "IllegalParam.DomainNameServers",
-                    "IllegalParam.DomainName",
-                    "IllegalParam.DhcpOptionsSetName",
-                    "IllegalParam.DhcpOptionsSetDescription",
-                    "OperationUnsupported.DhcpLeaseTime",
-                    "OperationUnsupported.DhcpOptionsSet",
-                    "OperationDenied.ModifyDefaultDhcpOptionsSet",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "IllegalParam.DomainNameServers",
+                        "IllegalParam.DomainName",
+                        "IllegalParam.DhcpOptionsSetName",
+                        "IllegalParam.DhcpOptionsSetDescription",
+                        "OperationUnsupported.DhcpLeaseTime",
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "OperationDenied.ModifyDefaultDhcpOptionsSet",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateDhcpOptionsSetAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
             1 => Self::IncorrectStatusDhcpOptionsSet(error),
             2 => Self::IllegalParamDomainNameServers(error),
@@ -430,87 +447,49 @@ impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttribute
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateDhcpOptionsSetAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::IllegalParamDomainNameServers(error) => {
-                ("IllegalParamDomainNameServers", error)
-            }
-            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
-            Self::IllegalParamDhcpOptionsSetName(error) => {
-                ("IllegalParamDhcpOptionsSetName", error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(error) => {
-                ("IllegalParamDhcpOptionsSetDescription", error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(error) => {
-                ("OperationUnsupportedDhcpLeaseTime", error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => {
-                ("OperationDeniedModifyDefaultDhcpOptionsSet", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (0, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (1, error),
+            Self::IllegalParamDomainNameServers(error) => (2, error),
+            Self::IllegalParamDomainName(error) => (3, error),
+            Self::IllegalParamDhcpOptionsSetName(error) => (4, error),
+            Self::IllegalParamDhcpOptionsSetDescription(error) => (5, error),
+            Self::OperationUnsupportedDhcpLeaseTime(error) => (6, error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateDhcpOptionsSetAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::IllegalParamDomainNameServers(_) => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
-            Self::IllegalParamDhcpOptionsSetName(_) => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(_) => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(_) => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::OperationDeniedModifyDefaultDhcpOptionsSet(_) => {
-                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "IllegalParamDomainNameServers",
+            "IllegalParamDomainName",
+            "IllegalParamDhcpOptionsSetName",
+            "IllegalParamDhcpOptionsSetDescription",
+            "OperationUnsupportedDhcpLeaseTime",
+            "OperationUnsupportedDhcpOptionsSet",
+            "OperationDeniedModifyDefaultDhcpOptionsSet",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {

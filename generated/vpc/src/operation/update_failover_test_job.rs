@@ -107,6 +107,7 @@ impl Default for UpdateFailoverTestJobRequest {
 }
 impl UpdateFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateFailoverTestJobRequestBuilder {
         UpdateFailoverTestJobRequestBuilder {
             inner: UpdateFailoverTestJobRequest::default(),
@@ -265,6 +266,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateFailoverTestJobRequest::default(),
@@ -273,6 +275,7 @@ impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -352,28 +355,42 @@ pub enum UpdateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "EcFailoverTestJobExceedMaxResourceNum",
-                    "EcFailoverTestJobResourceInAnotherProcessingJob",
-                    "IllegalParam.ResourceId",
-                    "IncorrectStatus.ResourceId",
-                    "IncorrectBusinessStatus.ResourceId",
-                    "VpconnNotAssociatedVbr",
-                    "VpconnWithVlan0NotSupportShutdown",
-                    "PconnContainsMoreThanOneVpconn",
-                    "PconnContailsMoreThanOneAcrossCountVbr",
-                    "IllegalParam.JobDuration",
-                    "IllegalParam.JobId",
-                    "IncorrectStatus.OnlyForInit",
-                    "MultiplePconnSingleVbrNotSupportShutdown",
-                    "EcFailoverTestJobConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "EcFailoverTestJobExceedMaxResourceNum",
+                        "EcFailoverTestJobResourceInAnotherProcessingJob",
+                        "IllegalParam.ResourceId",
+                        "IncorrectStatus.ResourceId",
+                        "IncorrectBusinessStatus.ResourceId",
+                        "VpconnNotAssociatedVbr",
+                        "VpconnWithVlan0NotSupportShutdown",
+                        "PconnContainsMoreThanOneVpconn",
+                        "PconnContailsMoreThanOneAcrossCountVbr",
+                        "IllegalParam.JobDuration",
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForInit",
+                        "MultiplePconnSingleVbrNotSupportShutdown",
+                        "EcFailoverTestJobConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateFailoverTestJobError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IllegalParamName(error),
             1 => Self::IllegalParamDescription(error),
             2 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
@@ -393,103 +410,61 @@ impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateFailoverTestJobError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(error) => {
-                ("EcFailoverTestJobExceedMaxResourceNum", error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
-                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
-            }
-            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::IncorrectBusinessStatusResourceId(error) => {
-                ("IncorrectBusinessStatusResourceId", error)
-            }
-            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => {
-                ("VpconnWithVlan0NotSupportShutdown", error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(error) => {
-                ("PconnContainsMoreThanOneVpconn", error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
-                ("PconnContailsMoreThanOneAcrossCountVbr", error)
-            }
-            Self::IllegalParamJobDuration(error) => ("IllegalParamJobDuration", error),
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForInit(error) => {
-                ("IncorrectStatusOnlyForInit", error)
-            }
-            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => {
-                ("MultiplePconnSingleVbrNotSupportShutdown", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamName(error) => (0, error),
+            Self::IllegalParamDescription(error) => (1, error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(error) => (2, error),
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (3, error),
+            Self::IllegalParamResourceId(error) => (4, error),
+            Self::IncorrectStatusResourceId(error) => (5, error),
+            Self::IncorrectBusinessStatusResourceId(error) => (6, error),
+            Self::VpconnNotAssociatedVbr(error) => (7, error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => (8, error),
+            Self::PconnContainsMoreThanOneVpconn(error) => (9, error),
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (10, error),
+            Self::IllegalParamJobDuration(error) => (11, error),
+            Self::IllegalParamJobId(error) => (12, error),
+            Self::IncorrectStatusOnlyForInit(error) => (13, error),
+            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (14, error),
+            Self::EcFailoverTestJobConflict(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for UpdateFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(_) => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::IncorrectBusinessStatusResourceId(_) => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
-            Self::VpconnWithVlan0NotSupportShutdown(_) => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(_) => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            Self::IllegalParamJobDuration(_) => Self::IllegalParamJobDuration(error),
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForInit(_) => {
-                Self::IncorrectStatusOnlyForInit(error)
-            }
-            Self::MultiplePconnSingleVbrNotSupportShutdown(_) => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "EcFailoverTestJobExceedMaxResourceNum",
+            "EcFailoverTestJobResourceInAnotherProcessingJob",
+            "IllegalParamResourceId",
+            "IncorrectStatusResourceId",
+            "IncorrectBusinessStatusResourceId",
+            "VpconnNotAssociatedVbr",
+            "VpconnWithVlan0NotSupportShutdown",
+            "PconnContainsMoreThanOneVpconn",
+            "PconnContailsMoreThanOneAcrossCountVbr",
+            "IllegalParamJobDuration",
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForInit",
+            "MultiplePconnSingleVbrNotSupportShutdown",
+            "EcFailoverTestJobConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateFailoverTestJobError {

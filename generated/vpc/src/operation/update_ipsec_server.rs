@@ -178,6 +178,7 @@ impl Default for UpdateIpsecServerRequest {
 }
 impl UpdateIpsecServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateIpsecServerRequestBuilder {
         UpdateIpsecServerRequestBuilder {
             inner: UpdateIpsecServerRequest::default(),
@@ -416,6 +417,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     }
 }
 impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateIpsecServerRequest::default(),
@@ -424,6 +426,7 @@ impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -509,30 +512,44 @@ pub enum UpdateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "VpnGateway.Configuring",
-                    "VpnGateway.FinancialLocked",
-                    "OperationUnsupported.IpsecPfs",
-                    "IllegalParam.AuthMethod",
-                    "IllegalParam.LocalSubnet",
-                    "IllegalParam.ClientIpPool",
-                    "MissingParam.IDaaSInstanceId",
-                    "OperationFailed.NoRamPermission",
-                    "OperationFailed.AddVpcRoute",
-                    "ClientIpPool.NetmaskInvalid",
-                    "VpnRouteEntry.Conflict",
-                    "ClientIpPool.SubnetInvalid",
-                    "InvalidClientIpPool.Conflict",
-                    "SystemBusy",
-                    "Forbidden",
-                    "InvalidIpsecServerId.NotFound",
-                    "InvalidIDaaSInstanceId.NotFound",
-                    "OperationConflict",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "OperationUnsupported.IpsecPfs",
+                        "IllegalParam.AuthMethod",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.ClientIpPool",
+                        "MissingParam.IDaaSInstanceId",
+                        "OperationFailed.NoRamPermission",
+                        "OperationFailed.AddVpcRoute",
+                        "ClientIpPool.NetmaskInvalid",
+                        "VpnRouteEntry.Conflict",
+                        "ClientIpPool.SubnetInvalid",
+                        "InvalidClientIpPool.Conflict",
+                        "SystemBusy",
+                        "Forbidden",
+                        "InvalidIpsecServerId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateIpsecServerError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::VpnGatewayConfiguring(error),
             1 => Self::VpnGatewayFinancialLocked(error),
             2 => Self::OperationUnsupportedIpsecPfs(error),
@@ -554,107 +571,65 @@ impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateIpsecServerError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::OperationUnsupportedIpsecPfs(error) => {
-                ("OperationUnsupportedIpsecPfs", error)
-            }
-            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
-            Self::MissingParamIDaaSInstanceId(error) => {
-                ("MissingParamIDaaSInstanceId", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationFailedAddVpcRoute(error) => {
-                ("OperationFailedAddVpcRoute", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::InvalidClientIpPoolConflict(error) => {
-                ("InvalidClientIpPoolConflict", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIpsecServerIdNotFound(error) => {
-                ("InvalidIpsecServerIdNotFound", error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::OperationUnsupportedIpsecPfs(error) => (2, error),
+            Self::IllegalParamAuthMethod(error) => (3, error),
+            Self::IllegalParamLocalSubnet(error) => (4, error),
+            Self::IllegalParamClientIpPool(error) => (5, error),
+            Self::MissingParamIDaaSInstanceId(error) => (6, error),
+            Self::OperationFailedNoRamPermission(error) => (7, error),
+            Self::OperationFailedAddVpcRoute(error) => (8, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (9, error),
+            Self::VpnRouteEntryConflict(error) => (10, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (11, error),
+            Self::InvalidClientIpPoolConflict(error) => (12, error),
+            Self::SystemBusy(error) => (13, error),
+            Self::Forbidden(error) => (14, error),
+            Self::InvalidIpsecServerIdNotFound(error) => (15, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (16, error),
+            Self::OperationConflict(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateIpsecServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::OperationUnsupportedIpsecPfs(_) => {
-                Self::OperationUnsupportedIpsecPfs(error)
-            }
-            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
-            Self::MissingParamIDaaSInstanceId(_) => {
-                Self::MissingParamIDaaSInstanceId(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationFailedAddVpcRoute(_) => {
-                Self::OperationFailedAddVpcRoute(error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::InvalidClientIpPoolConflict(_) => {
-                Self::InvalidClientIpPoolConflict(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIpsecServerIdNotFound(_) => {
-                Self::InvalidIpsecServerIdNotFound(error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateIpsecServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "OperationUnsupportedIpsecPfs",
+            "IllegalParamAuthMethod",
+            "IllegalParamLocalSubnet",
+            "IllegalParamClientIpPool",
+            "MissingParamIDaaSInstanceId",
+            "OperationFailedNoRamPermission",
+            "OperationFailedAddVpcRoute",
+            "ClientIpPoolNetmaskInvalid",
+            "VpnRouteEntryConflict",
+            "ClientIpPoolSubnetInvalid",
+            "InvalidClientIpPoolConflict",
+            "SystemBusy",
+            "Forbidden",
+            "InvalidIpsecServerIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateIpsecServerError {

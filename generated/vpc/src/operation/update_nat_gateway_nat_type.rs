@@ -113,6 +113,7 @@ impl Default for UpdateNatGatewayNatTypeRequest {
 }
 impl UpdateNatGatewayNatTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateNatGatewayNatTypeRequestBuilder {
         UpdateNatGatewayNatTypeRequestBuilder {
             inner: UpdateNatGatewayNatTypeRequest::default(),
@@ -250,6 +251,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateNatGatewayNatTypeRequest::default(),
@@ -258,6 +260,7 @@ impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -357,38 +360,52 @@ pub enum UpdateNatGatewayNatTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationUnsupported.NatConvert",
-                    "OperationFailed.VpcNotExist",
-                    "OperationFailed.VswNotExist",
-                    "OperationFailed.NatTypeNotEnhanced",
-                    "OperationFailed.NatGwBindWithBandwidthPackage",
-                    "IncorrectStatus.NatGateway",
-                    "OperationFailed.EipInMiddleStatus",
-                    "OperationFailed.SnatInMiddleStatus",
-                    "OperationFailed.DnatInMiddleStatus",
-                    "OperationFailed.NatGwRouteInMiddleStatus",
-                    "OperationFailed.EnhancedInventoryNotEnough",
-                    "OperationFailed.EnhancedUserIsUnAuthorized",
-                    "OperationFailed.EnhancedRegion",
-                    "OperationFailed.EnhancedQuotaExceed",
-                    "InvalidBandwidthPackageIdNumber.NotSupported",
-                    "OperationFailed.VswNotBelongToVpc",
-                    "OperationUnsupported.VpcAttachedCen",
-                    "OperationUnsupported.RouterInterfaceExist",
-                    "OperationFailed.VRouterNotExist",
-                    "OperationFailed.SnatQuotaExceed",
-                    "OperationFailed.DnatQuotaExceed",
-                    "OperationFailed.VswBindedRouteTable",
-                    "OperationFailed.VswBindedAcl",
-                    "Forbidden.Convert",
-                    "NATGW_NOT_EXIST",
-                    "InvalidRegionId.NotFound",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.NatConvert",
+                        "OperationFailed.VpcNotExist",
+                        "OperationFailed.VswNotExist",
+                        "OperationFailed.NatTypeNotEnhanced",
+                        "OperationFailed.NatGwBindWithBandwidthPackage",
+                        "IncorrectStatus.NatGateway",
+                        "OperationFailed.EipInMiddleStatus",
+                        "OperationFailed.SnatInMiddleStatus",
+                        "OperationFailed.DnatInMiddleStatus",
+                        "OperationFailed.NatGwRouteInMiddleStatus",
+                        "OperationFailed.EnhancedInventoryNotEnough",
+                        "OperationFailed.EnhancedUserIsUnAuthorized",
+                        "OperationFailed.EnhancedRegion",
+                        "OperationFailed.EnhancedQuotaExceed",
+                        "InvalidBandwidthPackageIdNumber.NotSupported",
+                        "OperationFailed.VswNotBelongToVpc",
+                        "OperationUnsupported.VpcAttachedCen",
+                        "OperationUnsupported.RouterInterfaceExist",
+                        "OperationFailed.VRouterNotExist",
+                        "OperationFailed.SnatQuotaExceed",
+                        "OperationFailed.DnatQuotaExceed",
+                        "OperationFailed.VswBindedRouteTable",
+                        "OperationFailed.VswBindedAcl",
+                        "Forbidden.Convert",
+                        "NATGW_NOT_EXIST",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateNatGatewayNatTypeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationUnsupportedNatConvert(error),
             1 => Self::OperationFailedVpcNotExist(error),
             2 => Self::OperationFailedVswNotExist(error),
@@ -418,177 +435,81 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateNatGatewayNatTypeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedNatConvert(error) => {
-                ("OperationUnsupportedNatConvert", error)
-            }
-            Self::OperationFailedVpcNotExist(error) => {
-                ("OperationFailedVpcNotExist", error)
-            }
-            Self::OperationFailedVswNotExist(error) => {
-                ("OperationFailedVswNotExist", error)
-            }
-            Self::OperationFailedNatTypeNotEnhanced(error) => {
-                ("OperationFailedNatTypeNotEnhanced", error)
-            }
-            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => {
-                ("OperationFailedNatGwBindWithBandwidthPackage", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationFailedEipInMiddleStatus(error) => {
-                ("OperationFailedEipInMiddleStatus", error)
-            }
-            Self::OperationFailedSnatInMiddleStatus(error) => {
-                ("OperationFailedSnatInMiddleStatus", error)
-            }
-            Self::OperationFailedDnatInMiddleStatus(error) => {
-                ("OperationFailedDnatInMiddleStatus", error)
-            }
-            Self::OperationFailedNatGwRouteInMiddleStatus(error) => {
-                ("OperationFailedNatGwRouteInMiddleStatus", error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
-                ("OperationFailedEnhancedInventoryNotEnough", error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
-                ("OperationFailedEnhancedUserIsUnAuthorized", error)
-            }
-            Self::OperationFailedEnhancedRegion(error) => {
-                ("OperationFailedEnhancedRegion", error)
-            }
-            Self::OperationFailedEnhancedQuotaExceed(error) => {
-                ("OperationFailedEnhancedQuotaExceed", error)
-            }
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
-                ("InvalidBandwidthPackageIdNumberNotSupported", error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(error) => {
-                ("OperationFailedVswNotBelongToVpc", error)
-            }
-            Self::OperationUnsupportedVpcAttachedCen(error) => {
-                ("OperationUnsupportedVpcAttachedCen", error)
-            }
-            Self::OperationUnsupportedRouterInterfaceExist(error) => {
-                ("OperationUnsupportedRouterInterfaceExist", error)
-            }
-            Self::OperationFailedVRouterNotExist(error) => {
-                ("OperationFailedVRouterNotExist", error)
-            }
-            Self::OperationFailedSnatQuotaExceed(error) => {
-                ("OperationFailedSnatQuotaExceed", error)
-            }
-            Self::OperationFailedDnatQuotaExceed(error) => {
-                ("OperationFailedDnatQuotaExceed", error)
-            }
-            Self::OperationFailedVswBindedRouteTable(error) => {
-                ("OperationFailedVswBindedRouteTable", error)
-            }
-            Self::OperationFailedVswBindedAcl(error) => {
-                ("OperationFailedVswBindedAcl", error)
-            }
-            Self::ForbiddenConvert(error) => ("ForbiddenConvert", error),
-            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedNatConvert(error) => (0, error),
+            Self::OperationFailedVpcNotExist(error) => (1, error),
+            Self::OperationFailedVswNotExist(error) => (2, error),
+            Self::OperationFailedNatTypeNotEnhanced(error) => (3, error),
+            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => (4, error),
+            Self::IncorrectStatusNatGateway(error) => (5, error),
+            Self::OperationFailedEipInMiddleStatus(error) => (6, error),
+            Self::OperationFailedSnatInMiddleStatus(error) => (7, error),
+            Self::OperationFailedDnatInMiddleStatus(error) => (8, error),
+            Self::OperationFailedNatGwRouteInMiddleStatus(error) => (9, error),
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => (10, error),
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (11, error),
+            Self::OperationFailedEnhancedRegion(error) => (12, error),
+            Self::OperationFailedEnhancedQuotaExceed(error) => (13, error),
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => (14, error),
+            Self::OperationFailedVswNotBelongToVpc(error) => (15, error),
+            Self::OperationUnsupportedVpcAttachedCen(error) => (16, error),
+            Self::OperationUnsupportedRouterInterfaceExist(error) => (17, error),
+            Self::OperationFailedVRouterNotExist(error) => (18, error),
+            Self::OperationFailedSnatQuotaExceed(error) => (19, error),
+            Self::OperationFailedDnatQuotaExceed(error) => (20, error),
+            Self::OperationFailedVswBindedRouteTable(error) => (21, error),
+            Self::OperationFailedVswBindedAcl(error) => (22, error),
+            Self::ForbiddenConvert(error) => (23, error),
+            Self::NatgwNotExist(error) => (24, error),
+            Self::InvalidRegionIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for UpdateNatGatewayNatTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedNatConvert(_) => {
-                Self::OperationUnsupportedNatConvert(error)
-            }
-            Self::OperationFailedVpcNotExist(_) => {
-                Self::OperationFailedVpcNotExist(error)
-            }
-            Self::OperationFailedVswNotExist(_) => {
-                Self::OperationFailedVswNotExist(error)
-            }
-            Self::OperationFailedNatTypeNotEnhanced(_) => {
-                Self::OperationFailedNatTypeNotEnhanced(error)
-            }
-            Self::OperationFailedNatGwBindWithBandwidthPackage(_) => {
-                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationFailedEipInMiddleStatus(_) => {
-                Self::OperationFailedEipInMiddleStatus(error)
-            }
-            Self::OperationFailedSnatInMiddleStatus(_) => {
-                Self::OperationFailedSnatInMiddleStatus(error)
-            }
-            Self::OperationFailedDnatInMiddleStatus(_) => {
-                Self::OperationFailedDnatInMiddleStatus(error)
-            }
-            Self::OperationFailedNatGwRouteInMiddleStatus(_) => {
-                Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            Self::OperationFailedEnhancedRegion(_) => {
-                Self::OperationFailedEnhancedRegion(error)
-            }
-            Self::OperationFailedEnhancedQuotaExceed(_) => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(_) => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            Self::OperationUnsupportedVpcAttachedCen(_) => {
-                Self::OperationUnsupportedVpcAttachedCen(error)
-            }
-            Self::OperationUnsupportedRouterInterfaceExist(_) => {
-                Self::OperationUnsupportedRouterInterfaceExist(error)
-            }
-            Self::OperationFailedVRouterNotExist(_) => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            Self::OperationFailedSnatQuotaExceed(_) => {
-                Self::OperationFailedSnatQuotaExceed(error)
-            }
-            Self::OperationFailedDnatQuotaExceed(_) => {
-                Self::OperationFailedDnatQuotaExceed(error)
-            }
-            Self::OperationFailedVswBindedRouteTable(_) => {
-                Self::OperationFailedVswBindedRouteTable(error)
-            }
-            Self::OperationFailedVswBindedAcl(_) => {
-                Self::OperationFailedVswBindedAcl(error)
-            }
-            Self::ForbiddenConvert(_) => Self::ForbiddenConvert(error),
-            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedNatConvert",
+            "OperationFailedVpcNotExist",
+            "OperationFailedVswNotExist",
+            "OperationFailedNatTypeNotEnhanced",
+            "OperationFailedNatGwBindWithBandwidthPackage",
+            "IncorrectStatusNatGateway",
+            "OperationFailedEipInMiddleStatus",
+            "OperationFailedSnatInMiddleStatus",
+            "OperationFailedDnatInMiddleStatus",
+            "OperationFailedNatGwRouteInMiddleStatus",
+            "OperationFailedEnhancedInventoryNotEnough",
+            "OperationFailedEnhancedUserIsUnAuthorized",
+            "OperationFailedEnhancedRegion",
+            "OperationFailedEnhancedQuotaExceed",
+            "InvalidBandwidthPackageIdNumberNotSupported",
+            "OperationFailedVswNotBelongToVpc",
+            "OperationUnsupportedVpcAttachedCen",
+            "OperationUnsupportedRouterInterfaceExist",
+            "OperationFailedVRouterNotExist",
+            "OperationFailedSnatQuotaExceed",
+            "OperationFailedDnatQuotaExceed",
+            "OperationFailedVswBindedRouteTable",
+            "OperationFailedVswBindedAcl",
+            "ForbiddenConvert",
+            "NatgwNotExist",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {

@@ -130,6 +130,7 @@ impl Default for UpdateNetworkAclEntriesRequest {
 }
 impl UpdateNetworkAclEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateNetworkAclEntriesRequestBuilder {
         UpdateNetworkAclEntriesRequestBuilder {
             inner: UpdateNetworkAclEntriesRequest::default(),
@@ -314,6 +315,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateNetworkAclEntriesRequest::default(),
@@ -322,6 +324,7 @@ impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -455,53 +458,67 @@ pub enum UpdateNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ParameterMissing.AliUid",
-                    "ParameterMissing.Bid",
-                    "ParameterMissing.RegionId",
-                    "ParameterEmpty.RegionId",
-                    "ParameterMissing.NetworkAclId",
-                    "ParameterEmpty.NetworkAclId",
-                    "ParameterMissing.Port",
-                    "ParameterIllegal.Port",
-                    "ParameterIllegal.Policy",
-                    "ParameterMissing.Policy",
-                    "ParameterIllegal.Protocol",
-                    "ParameterMissing.Protocol",
-                    "ParameterLengthIllegal.Name",
-                    "ParameterIllegal.Name",
-                    "ParameterLengthIllegal.Description",
-                    "ParameterIllegal.Description",
-                    "ParameterIllegal.SourceCidrIp",
-                    "ParameterMissing.SourceCidrIp",
-                    "ParameterIllegal.DestinationCidrIp",
-                    "ParameterMissing.DestinationCidrIp",
-                    "QuotaExceed.NetworkAclEntry",
-                    "InvalidNetworkAcl.NotFound",
-                    "NetworkStatus.Modifying",
-                    "ResourceStatus.Error",
-                    "NotSupport.NetworkAcl",
-                    "IllegalParam.IngressAclEntryId",
-                    "IllegalParam.EgressAclEntryId",
-                    "OperationDenied.VpcIpv6NotEnabled",
-                    "IllegalParam.SourceCidrIp",
-                    "IllegalParam.Policy",
-                    "IllegalParam.Protocol",
-                    "IllegalParam.DestinationCidrIp",
-                    "IllegalParam.IpVersion",
-                    "IllegalParam.PortRange",
-                    "ResourceNotFound.PrefixList",
-                    "OperationDenied.IpVersionInconsistencyWithPrefixList",
-                    "OperationDenied.SystemPrefixList",
-                    "IncorrectStatus.PrefixList",
-                    "UnsupportedRegion.PrefixListEntry",
-                    "OperationDenied.NetworkAclAttachmentInMiddleStatus",
-                    "InternalError",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "ParameterMissing.Port",
+                        "ParameterIllegal.Port",
+                        "ParameterIllegal.Policy",
+                        "ParameterMissing.Policy",
+                        "ParameterIllegal.Protocol",
+                        "ParameterMissing.Protocol",
+                        "ParameterLengthIllegal.Name",
+                        "ParameterIllegal.Name",
+                        "ParameterLengthIllegal.Description",
+                        "ParameterIllegal.Description",
+                        "ParameterIllegal.SourceCidrIp",
+                        "ParameterMissing.SourceCidrIp",
+                        "ParameterIllegal.DestinationCidrIp",
+                        "ParameterMissing.DestinationCidrIp",
+                        "QuotaExceed.NetworkAclEntry",
+                        "InvalidNetworkAcl.NotFound",
+                        "NetworkStatus.Modifying",
+                        "ResourceStatus.Error",
+                        "NotSupport.NetworkAcl",
+                        "IllegalParam.IngressAclEntryId",
+                        "IllegalParam.EgressAclEntryId",
+                        "OperationDenied.VpcIpv6NotEnabled",
+                        "IllegalParam.SourceCidrIp",
+                        "IllegalParam.Policy",
+                        "IllegalParam.Protocol",
+                        "IllegalParam.DestinationCidrIp",
+                        "IllegalParam.IpVersion",
+                        "IllegalParam.PortRange",
+                        "ResourceNotFound.PrefixList",
+                        "OperationDenied.IpVersionInconsistencyWithPrefixList",
+                        "OperationDenied.SystemPrefixList",
+                        "IncorrectStatus.PrefixList",
+                        "UnsupportedRegion.PrefixListEntry",
+                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateNetworkAclEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ParameterMissingAliUid(error),
             1 => Self::ParameterMissingBid(error),
             2 => Self::ParameterMissingRegionId(error),
@@ -546,197 +563,113 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateNetworkAclEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::ParameterMissingPort(error) => ("ParameterMissingPort", error),
-            Self::ParameterIllegalPort(error) => ("ParameterIllegalPort", error),
-            Self::ParameterIllegalPolicy(error) => ("ParameterIllegalPolicy", error),
-            Self::ParameterMissingPolicy(error) => ("ParameterMissingPolicy", error),
-            Self::ParameterIllegalProtocol(error) => ("ParameterIllegalProtocol", error),
-            Self::ParameterMissingProtocol(error) => ("ParameterMissingProtocol", error),
-            Self::ParameterLengthIllegalName(error) => {
-                ("ParameterLengthIllegalName", error)
-            }
-            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
-            Self::ParameterLengthIllegalDescription(error) => {
-                ("ParameterLengthIllegalDescription", error)
-            }
-            Self::ParameterIllegalDescription(error) => {
-                ("ParameterIllegalDescription", error)
-            }
-            Self::ParameterIllegalSourceCidrIp(error) => {
-                ("ParameterIllegalSourceCidrIp", error)
-            }
-            Self::ParameterMissingSourceCidrIp(error) => {
-                ("ParameterMissingSourceCidrIp", error)
-            }
-            Self::ParameterIllegalDestinationCidrIp(error) => {
-                ("ParameterIllegalDestinationCidrIp", error)
-            }
-            Self::ParameterMissingDestinationCidrIp(error) => {
-                ("ParameterMissingDestinationCidrIp", error)
-            }
-            Self::QuotaExceedNetworkAclEntry(error) => {
-                ("QuotaExceedNetworkAclEntry", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
-            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::IllegalParamIngressAclEntryId(error) => {
-                ("IllegalParamIngressAclEntryId", error)
-            }
-            Self::IllegalParamEgressAclEntryId(error) => {
-                ("IllegalParamEgressAclEntryId", error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
-                ("OperationDeniedVpcIpv6NotEnabled", error)
-            }
-            Self::IllegalParamSourceCidrIp(error) => ("IllegalParamSourceCidrIp", error),
-            Self::IllegalParamPolicy(error) => ("IllegalParamPolicy", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::IllegalParamDestinationCidrIp(error) => {
-                ("IllegalParamDestinationCidrIp", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::IllegalParamPortRange(error) => ("IllegalParamPortRange", error),
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::ParameterMissingPort(error) => (6, error),
+            Self::ParameterIllegalPort(error) => (7, error),
+            Self::ParameterIllegalPolicy(error) => (8, error),
+            Self::ParameterMissingPolicy(error) => (9, error),
+            Self::ParameterIllegalProtocol(error) => (10, error),
+            Self::ParameterMissingProtocol(error) => (11, error),
+            Self::ParameterLengthIllegalName(error) => (12, error),
+            Self::ParameterIllegalName(error) => (13, error),
+            Self::ParameterLengthIllegalDescription(error) => (14, error),
+            Self::ParameterIllegalDescription(error) => (15, error),
+            Self::ParameterIllegalSourceCidrIp(error) => (16, error),
+            Self::ParameterMissingSourceCidrIp(error) => (17, error),
+            Self::ParameterIllegalDestinationCidrIp(error) => (18, error),
+            Self::ParameterMissingDestinationCidrIp(error) => (19, error),
+            Self::QuotaExceedNetworkAclEntry(error) => (20, error),
+            Self::InvalidNetworkAclNotFound(error) => (21, error),
+            Self::NetworkStatusModifying(error) => (22, error),
+            Self::ResourceStatusError(error) => (23, error),
+            Self::NotSupportNetworkAcl(error) => (24, error),
+            Self::IllegalParamIngressAclEntryId(error) => (25, error),
+            Self::IllegalParamEgressAclEntryId(error) => (26, error),
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => (27, error),
+            Self::IllegalParamSourceCidrIp(error) => (28, error),
+            Self::IllegalParamPolicy(error) => (29, error),
+            Self::IllegalParamProtocol(error) => (30, error),
+            Self::IllegalParamDestinationCidrIp(error) => (31, error),
+            Self::IllegalParamIpVersion(error) => (32, error),
+            Self::IllegalParamPortRange(error) => (33, error),
+            Self::ResourceNotFoundPrefixList(error) => (34, error),
             Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error) => {
-                ("OperationDeniedIpVersionInconsistencyWithPrefixList", error)
+                (35, error)
             }
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::UnsupportedRegionPrefixListEntry(error) => {
-                ("UnsupportedRegionPrefixListEntry", error)
-            }
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
-                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSystemPrefixList(error) => (36, error),
+            Self::IncorrectStatusPrefixList(error) => (37, error),
+            Self::UnsupportedRegionPrefixListEntry(error) => (38, error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (39, error),
+            Self::InternalError(error) => (40, error),
+            Self::Unhandled(error) => (41, error),
         }
     }
 }
 impl Clone for UpdateNetworkAclEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::ParameterMissingPort(_) => Self::ParameterMissingPort(error),
-            Self::ParameterIllegalPort(_) => Self::ParameterIllegalPort(error),
-            Self::ParameterIllegalPolicy(_) => Self::ParameterIllegalPolicy(error),
-            Self::ParameterMissingPolicy(_) => Self::ParameterMissingPolicy(error),
-            Self::ParameterIllegalProtocol(_) => Self::ParameterIllegalProtocol(error),
-            Self::ParameterMissingProtocol(_) => Self::ParameterMissingProtocol(error),
-            Self::ParameterLengthIllegalName(_) => {
-                Self::ParameterLengthIllegalName(error)
-            }
-            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
-            Self::ParameterLengthIllegalDescription(_) => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            Self::ParameterIllegalDescription(_) => {
-                Self::ParameterIllegalDescription(error)
-            }
-            Self::ParameterIllegalSourceCidrIp(_) => {
-                Self::ParameterIllegalSourceCidrIp(error)
-            }
-            Self::ParameterMissingSourceCidrIp(_) => {
-                Self::ParameterMissingSourceCidrIp(error)
-            }
-            Self::ParameterIllegalDestinationCidrIp(_) => {
-                Self::ParameterIllegalDestinationCidrIp(error)
-            }
-            Self::ParameterMissingDestinationCidrIp(_) => {
-                Self::ParameterMissingDestinationCidrIp(error)
-            }
-            Self::QuotaExceedNetworkAclEntry(_) => {
-                Self::QuotaExceedNetworkAclEntry(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
-            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::IllegalParamIngressAclEntryId(_) => {
-                Self::IllegalParamIngressAclEntryId(error)
-            }
-            Self::IllegalParamEgressAclEntryId(_) => {
-                Self::IllegalParamEgressAclEntryId(error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            Self::IllegalParamSourceCidrIp(_) => Self::IllegalParamSourceCidrIp(error),
-            Self::IllegalParamPolicy(_) => Self::IllegalParamPolicy(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::IllegalParamDestinationCidrIp(_) => {
-                Self::IllegalParamDestinationCidrIp(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::IllegalParamPortRange(_) => Self::IllegalParamPortRange(error),
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(_) => {
-                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            }
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::UnsupportedRegionPrefixListEntry(_) => {
-                Self::UnsupportedRegionPrefixListEntry(error)
-            }
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "ParameterMissingPort",
+            "ParameterIllegalPort",
+            "ParameterIllegalPolicy",
+            "ParameterMissingPolicy",
+            "ParameterIllegalProtocol",
+            "ParameterMissingProtocol",
+            "ParameterLengthIllegalName",
+            "ParameterIllegalName",
+            "ParameterLengthIllegalDescription",
+            "ParameterIllegalDescription",
+            "ParameterIllegalSourceCidrIp",
+            "ParameterMissingSourceCidrIp",
+            "ParameterIllegalDestinationCidrIp",
+            "ParameterMissingDestinationCidrIp",
+            "QuotaExceedNetworkAclEntry",
+            "InvalidNetworkAclNotFound",
+            "NetworkStatusModifying",
+            "ResourceStatusError",
+            "NotSupportNetworkAcl",
+            "IllegalParamIngressAclEntryId",
+            "IllegalParamEgressAclEntryId",
+            "OperationDeniedVpcIpv6NotEnabled",
+            "IllegalParamSourceCidrIp",
+            "IllegalParamPolicy",
+            "IllegalParamProtocol",
+            "IllegalParamDestinationCidrIp",
+            "IllegalParamIpVersion",
+            "IllegalParamPortRange",
+            "ResourceNotFoundPrefixList",
+            "OperationDeniedIpVersionInconsistencyWithPrefixList",
+            "OperationDeniedSystemPrefixList",
+            "IncorrectStatusPrefixList",
+            "UnsupportedRegionPrefixListEntry",
+            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateNetworkAclEntriesError {

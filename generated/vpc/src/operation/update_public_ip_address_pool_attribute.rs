@@ -94,6 +94,7 @@ impl Default for UpdatePublicIpAddressPoolAttributeRequest {
 }
 impl UpdatePublicIpAddressPoolAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdatePublicIpAddressPoolAttributeRequestBuilder {
         UpdatePublicIpAddressPoolAttributeRequestBuilder {
             inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
@@ -230,6 +231,7 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
@@ -238,6 +240,7 @@ impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,22 +299,18 @@ pub enum UpdatePublicIpAddressPoolAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdatePublicIpAddressPoolAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IllegalParam.Name",
-                    "IllegalParam.Description",
-                    "ResourceNotFound.PublicIpAddressPool",
-                    "OperationDenied.OperateSharedResource",
-                ],
-            )
-        {
-            0 => Self::IllegalParamName(error),
-            1 => Self::IllegalParamDescription(error),
-            2 => Self::ResourceNotFoundPublicIpAddressPool(error),
-            3 => Self::OperationDeniedOperateSharedResource(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "OperationDenied.OperateSharedResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdatePublicIpAddressPoolAttributeError {
@@ -320,44 +319,48 @@ impl UpdatePublicIpAddressPoolAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            3 => Self::OperationDeniedOperateSharedResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamName(error) => (0, error),
+            Self::IllegalParamDescription(error) => (1, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (2, error),
+            Self::OperationDeniedOperateSharedResource(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UpdatePublicIpAddressPoolAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdatePublicIpAddressPoolAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "ResourceNotFoundPublicIpAddressPool",
+            "OperationDeniedOperateSharedResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdatePublicIpAddressPoolAttributeError {

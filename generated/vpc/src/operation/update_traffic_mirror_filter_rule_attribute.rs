@@ -143,6 +143,7 @@ impl Default for UpdateTrafficMirrorFilterRuleAttributeRequest {
 }
 impl UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
         UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
             inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
@@ -340,6 +341,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
@@ -348,6 +350,7 @@ impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -408,18 +411,32 @@ pub enum UpdateTrafficMirrorFilterRuleAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.TrafficMirrorRule",
-                    "IncorrectStatus.TrafficMirrorRule",
-                    "DuplicatedParam.Priority",
-                    "IllegalParam.Protocol",
-                    "IllegalParam.SourceCidrBlock",
-                    "IllegalParam.DestinationCidrBlock",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorRule",
+                        "DuplicatedParam.Priority",
+                        "IllegalParam.Protocol",
+                        "IllegalParam.SourceCidrBlock",
+                        "IllegalParam.DestinationCidrBlock",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTrafficMirrorFilterRuleAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundTrafficMirrorRule(error),
             1 => Self::IncorrectStatusTrafficMirrorRule(error),
             2 => Self::DuplicatedParamPriority(error),
@@ -429,63 +446,41 @@ for UpdateTrafficMirrorFilterRuleAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTrafficMirrorFilterRuleAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => {
-                ("ResourceNotFoundTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(error) => {
-                ("IncorrectStatusTrafficMirrorRule", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::IllegalParamSourceCidrBlock(error) => {
-                ("IllegalParamSourceCidrBlock", error)
-            }
-            Self::IllegalParamDestinationCidrBlock(error) => {
-                ("IllegalParamDestinationCidrBlock", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
+            Self::DuplicatedParamPriority(error) => (2, error),
+            Self::IllegalParamProtocol(error) => (3, error),
+            Self::IllegalParamSourceCidrBlock(error) => (4, error),
+            Self::IllegalParamDestinationCidrBlock(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for UpdateTrafficMirrorFilterRuleAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(_) => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(_) => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::IllegalParamSourceCidrBlock(_) => {
-                Self::IllegalParamSourceCidrBlock(error)
-            }
-            Self::IllegalParamDestinationCidrBlock(_) => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMirrorFilterRuleAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorRule",
+            "DuplicatedParamPriority",
+            "IllegalParamProtocol",
+            "IllegalParamSourceCidrBlock",
+            "IllegalParamDestinationCidrBlock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {

@@ -161,6 +161,7 @@ impl Default for UpdateTrafficMirrorSessionAttributeRequest {
 }
 impl UpdateTrafficMirrorSessionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMirrorSessionAttributeRequestBuilder {
         UpdateTrafficMirrorSessionAttributeRequestBuilder {
             inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
@@ -382,6 +383,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
@@ -390,6 +392,7 @@ impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -502,41 +505,55 @@ pub enum UpdateTrafficMirrorSessionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectBusinessStatus.TrafficMirror",
-                    "OptInRequired.TrafficMirror",
-                    "DuplicatedParam.Priority",
-                    "ResourceNotFound.TrafficMirrorSession",
-                    "IncorrectStatus.TrafficMirrorSession",
-                    "ResourceNotFound.TrafficMirrorFilter",
-                    "IncorrectStatus.TrafficMirrorFilter",
-                    "QuotaExceeded.FilterRelatedSession",
-                    "ResourceNotFound.NetworkInterface",
-                    "ResourceNotFound.EcsInstance",
-                    "ResourceNotFound.Slb",
-                    "OperationDenied.SlbNotInVpc",
-                    "QuotaExceeded.NetworkInterfaceRelatedSession",
-                    "QuotaExceeded.SlbRelatedSession",
-                    "OperationDenied.EcsNotSupportTrafficMirror",
-                    "OperationDenied.DuplicateRole",
-                    "InvalidLoadBalancerId.NotFound",
-                    "OperationDenied.FreeNetworkInterface",
-                    "OperationDenied.ClassicSLB",
-                    "QuotaExceeded.SourceNumPerTarget",
-                    "OperationFailed.NotSupportBizType",
-                    "OperationDenied.UnsupportedTargetType",
-                    "OperationDenied.TargetTypeNotSupportBondEni",
-                    "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
-                    "OperationDenied.InvalidTargetBondEniType",
-                    "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
-                    "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
-                    "ResourceNotFound.GatewayLoadBalancerEndpoint",
-                    "OperationFailed.GetEniInfo",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.Priority",
+                        "ResourceNotFound.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "QuotaExceeded.FilterRelatedSession",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                        "ResourceNotFound.Slb",
+                        "OperationDenied.SlbNotInVpc",
+                        "QuotaExceeded.NetworkInterfaceRelatedSession",
+                        "QuotaExceeded.SlbRelatedSession",
+                        "OperationDenied.EcsNotSupportTrafficMirror",
+                        "OperationDenied.DuplicateRole",
+                        "InvalidLoadBalancerId.NotFound",
+                        "OperationDenied.FreeNetworkInterface",
+                        "OperationDenied.ClassicSLB",
+                        "QuotaExceeded.SourceNumPerTarget",
+                        "OperationFailed.NotSupportBizType",
+                        "OperationDenied.UnsupportedTargetType",
+                        "OperationDenied.TargetTypeNotSupportBondEni",
+                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                        "OperationDenied.InvalidTargetBondEniType",
+                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "OperationFailed.GetEniInfo",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateTrafficMirrorSessionAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectBusinessStatusTrafficMirror(error),
             1 => Self::OptInRequiredTrafficMirror(error),
             2 => Self::DuplicatedParamPriority(error),
@@ -577,203 +594,93 @@ for UpdateTrafficMirrorSessionAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateTrafficMirrorSessionAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::ResourceNotFoundTrafficMirrorSession(error) => {
-                ("ResourceNotFoundTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::QuotaExceededFilterRelatedSession(error) => {
-                ("QuotaExceededFilterRelatedSession", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
-            Self::OperationDeniedSlbNotInVpc(error) => {
-                ("OperationDeniedSlbNotInVpc", error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
-                ("QuotaExceededNetworkInterfaceRelatedSession", error)
-            }
-            Self::QuotaExceededSlbRelatedSession(error) => {
-                ("QuotaExceededSlbRelatedSession", error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
-                ("OperationDeniedEcsNotSupportTrafficMirror", error)
-            }
-            Self::OperationDeniedDuplicateRole(error) => {
-                ("OperationDeniedDuplicateRole", error)
-            }
-            Self::InvalidLoadBalancerIdNotFound(error) => {
-                ("InvalidLoadBalancerIdNotFound", error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(error) => {
-                ("OperationDeniedFreeNetworkInterface", error)
-            }
-            Self::OperationDeniedClassicSlb(error) => {
-                ("OperationDeniedClassicSlb", error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(error) => {
-                ("QuotaExceededSourceNumPerTarget", error)
-            }
-            Self::OperationFailedNotSupportBizType(error) => {
-                ("OperationFailedNotSupportBizType", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
-                ("OperationDeniedTargetTypeNotSupportBondEni", error)
-            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamPriority(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (5, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (6, error),
+            Self::QuotaExceededFilterRelatedSession(error) => (7, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (8, error),
+            Self::ResourceNotFoundEcsInstance(error) => (9, error),
+            Self::ResourceNotFoundSlb(error) => (10, error),
+            Self::OperationDeniedSlbNotInVpc(error) => (11, error),
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (12, error),
+            Self::QuotaExceededSlbRelatedSession(error) => (13, error),
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (14, error),
+            Self::OperationDeniedDuplicateRole(error) => (15, error),
+            Self::InvalidLoadBalancerIdNotFound(error) => (16, error),
+            Self::OperationDeniedFreeNetworkInterface(error) => (17, error),
+            Self::OperationDeniedClassicSlb(error) => (18, error),
+            Self::QuotaExceededSourceNumPerTarget(error) => (19, error),
+            Self::OperationFailedNotSupportBizType(error) => (20, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (21, error),
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (22, error),
             Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                 error,
-            ) => {
-                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(error) => {
-                ("OperationDeniedInvalidTargetBondEniType", error)
-            }
+            ) => (23, error),
+            Self::OperationDeniedInvalidTargetBondEniType(error) => (24, error),
             Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+                (25, error)
             }
             Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                 error,
-            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationFailedGetEniInfo(error) => {
-                ("OperationFailedGetEniInfo", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (26, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (27, error),
+            Self::OperationFailedGetEniInfo(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for UpdateTrafficMirrorSessionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::ResourceNotFoundTrafficMirrorSession(_) => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::QuotaExceededFilterRelatedSession(_) => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
-            Self::OperationDeniedSlbNotInVpc(_) => {
-                Self::OperationDeniedSlbNotInVpc(error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            Self::QuotaExceededSlbRelatedSession(_) => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            Self::OperationDeniedDuplicateRole(_) => {
-                Self::OperationDeniedDuplicateRole(error)
-            }
-            Self::InvalidLoadBalancerIdNotFound(_) => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(_) => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
-            Self::QuotaExceededSourceNumPerTarget(_) => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            Self::OperationFailedNotSupportBizType(_) => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(_) => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamPriority",
+            "ResourceNotFoundTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorSession",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "QuotaExceededFilterRelatedSession",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "ResourceNotFoundSlb",
+            "OperationDeniedSlbNotInVpc",
+            "QuotaExceededNetworkInterfaceRelatedSession",
+            "QuotaExceededSlbRelatedSession",
+            "OperationDeniedEcsNotSupportTrafficMirror",
+            "OperationDeniedDuplicateRole",
+            "InvalidLoadBalancerIdNotFound",
+            "OperationDeniedFreeNetworkInterface",
+            "OperationDeniedClassicSlb",
+            "QuotaExceededSourceNumPerTarget",
+            "OperationFailedNotSupportBizType",
+            "OperationDeniedUnsupportedTargetType",
+            "OperationDeniedTargetTypeNotSupportBondEni",
+            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
+            "OperationDeniedInvalidTargetBondEniType",
+            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
+            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "OperationFailedGetEniInfo",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {

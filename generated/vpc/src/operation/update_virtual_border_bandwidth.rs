@@ -75,6 +75,7 @@ impl Default for UpdateVirtualBorderBandwidthRequest {
 }
 impl UpdateVirtualBorderBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateVirtualBorderBandwidthRequestBuilder {
         UpdateVirtualBorderBandwidthRequestBuilder {
             inner: UpdateVirtualBorderBandwidthRequest::default(),
@@ -187,6 +188,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateVirtualBorderBandwidthRequest::default(),
@@ -195,6 +197,7 @@ impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -289,22 +292,36 @@ pub enum UpdateVirtualBorderBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.Vpconn",
-                    "MissingParam.InstanceId",
-                    "InvalidInstanceId.NotFound",
-                    "MissingParam.Bandwidth",
-                    "IllegalParam.Bandwidth",
-                    "MissingParam.regionNo",
-                    "QuotaExceeded.VirtualBorderRouterBandwidth",
-                    "OperationUnsupported.SetMultiPconnBandwidth",
-                    "OperationUnsupported.ModifyBandwidth",
-                    "OperationFailed.PconnTrafficNotEnable",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.Vpconn",
+                        "MissingParam.InstanceId",
+                        "InvalidInstanceId.NotFound",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.Bandwidth",
+                        "MissingParam.regionNo",
+                        "QuotaExceeded.VirtualBorderRouterBandwidth",
+                        "OperationUnsupported.SetMultiPconnBandwidth",
+                        "OperationUnsupported.ModifyBandwidth",
+                        "OperationFailed.PconnTrafficNotEnable",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateVirtualBorderBandwidthError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedVpconn(error),
             1 => Self::MissingParamInstanceId(error),
             2 => Self::InvalidInstanceIdNotFound(error),
@@ -318,73 +335,49 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthE
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateVirtualBorderBandwidthError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpconn(error) => ("OperationFailedVpconn", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => {
-                ("QuotaExceededVirtualBorderRouterBandwidth", error)
-            }
-            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => {
-                ("OperationUnsupportedSetMultiPconnBandwidth", error)
-            }
-            Self::OperationUnsupportedModifyBandwidth(error) => {
-                ("OperationUnsupportedModifyBandwidth", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedVpconn(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::InvalidInstanceIdNotFound(error) => (2, error),
+            Self::MissingParamBandwidth(error) => (3, error),
+            Self::IllegalParamBandwidth(error) => (4, error),
+            Self::MissingParamRegionNo(error) => (5, error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => (6, error),
+            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => (7, error),
+            Self::OperationUnsupportedModifyBandwidth(error) => (8, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateVirtualBorderBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVpconn(_) => Self::OperationFailedVpconn(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::QuotaExceededVirtualBorderRouterBandwidth(_) => {
-                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            }
-            Self::OperationUnsupportedSetMultiPconnBandwidth(_) => {
-                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            }
-            Self::OperationUnsupportedModifyBandwidth(_) => {
-                Self::OperationUnsupportedModifyBandwidth(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVpconn",
+            "MissingParamInstanceId",
+            "InvalidInstanceIdNotFound",
+            "MissingParamBandwidth",
+            "IllegalParamBandwidth",
+            "MissingParamRegionNo",
+            "QuotaExceededVirtualBorderRouterBandwidth",
+            "OperationUnsupportedSetMultiPconnBandwidth",
+            "OperationUnsupportedModifyBandwidth",
+            "OperationFailedPconnTrafficNotEnable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {

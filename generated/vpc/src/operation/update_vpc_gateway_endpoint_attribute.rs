@@ -109,6 +109,7 @@ impl Default for UpdateVpcGatewayEndpointAttributeRequest {
 }
 impl UpdateVpcGatewayEndpointAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateVpcGatewayEndpointAttributeRequestBuilder {
         UpdateVpcGatewayEndpointAttributeRequestBuilder {
             inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
@@ -259,6 +260,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
@@ -267,6 +269,7 @@ impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -341,24 +344,38 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "OperationFailed.ConcurrentOperation",
-                    "IdempotentParameterMismatch",
-                    "ResourceNotFound.GatewayEndpoint",
-                    "IllegalParam.PolicyDocument",
-                    "IllegalParam.GatewayEndpointName",
-                    "IllegalParam.GatewayEndpointDescription",
-                    "SystemBusy",
-                    "Forbbiden",
-                    "InvalidRegionId.NotFound",
-                    "OperationDenied.PolicyDocument",
-                    "IncorrectStatus.GatewayEndpoint",
-                    "InvalidPolicy.WrongFormat",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IllegalParam.PolicyDocument",
+                        "IllegalParam.GatewayEndpointName",
+                        "IllegalParam.GatewayEndpointDescription",
+                        "SystemBusy",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "OperationDenied.PolicyDocument",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "InvalidPolicy.WrongFormat",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl UpdateVpcGatewayEndpointAttributeError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::OperationFailedConcurrentOperation(error),
             1 => Self::IdempotentParameterMismatch(error),
             2 => Self::ResourceNotFoundGatewayEndpoint(error),
@@ -374,91 +391,53 @@ for UpdateVpcGatewayEndpointAttributeError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl UpdateVpcGatewayEndpointAttributeError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IllegalParamPolicyDocument(error) => {
-                ("IllegalParamPolicyDocument", error)
-            }
-            Self::IllegalParamGatewayEndpointName(error) => {
-                ("IllegalParamGatewayEndpointName", error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(error) => {
-                ("IllegalParamGatewayEndpointDescription", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::OperationDeniedPolicyDocument(error) => {
-                ("OperationDeniedPolicyDocument", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IllegalParamPolicyDocument(error) => (3, error),
+            Self::IllegalParamGatewayEndpointName(error) => (4, error),
+            Self::IllegalParamGatewayEndpointDescription(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::Forbbiden(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::OperationDeniedPolicyDocument(error) => (9, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (10, error),
+            Self::InvalidPolicyWrongFormat(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UpdateVpcGatewayEndpointAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IllegalParamPolicyDocument(_) => {
-                Self::IllegalParamPolicyDocument(error)
-            }
-            Self::IllegalParamGatewayEndpointName(_) => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(_) => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::OperationDeniedPolicyDocument(_) => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateVpcGatewayEndpointAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IllegalParamPolicyDocument",
+            "IllegalParamGatewayEndpointName",
+            "IllegalParamGatewayEndpointDescription",
+            "SystemBusy",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "OperationDeniedPolicyDocument",
+            "IncorrectStatusGatewayEndpoint",
+            "InvalidPolicyWrongFormat",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {

@@ -78,6 +78,7 @@ impl Default for WithdrawVpcPublishedRouteEntriesRequest {
 }
 impl WithdrawVpcPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> WithdrawVpcPublishedRouteEntriesRequestBuilder {
         WithdrawVpcPublishedRouteEntriesRequestBuilder {
             inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
@@ -204,6 +205,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
@@ -212,6 +214,7 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -286,24 +289,38 @@ pub enum WithdrawVpcPublishedRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for WithdrawVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "IncorrectStatus.Vpc",
-                    "ResourceNotFound.RouteEntry",
-                    "IncorrectStatus.RouteEntry",
-                    "IncorrectStatus.RouteEntryPublishStatus",
-                    "Forbidden.OperateCustomRouteTable",
-                    "ResourceNotAssociated.TargetInstance",
-                    "OperationDenied.UnsupportedTargetType",
-                    "IncorrectStatus.RouteTable",
-                    "OperationUnsupported.PublishSystemRouteEntry",
-                    "OperationUnsupported.UnsupportedNextHop",
-                    "OperationUnsupported.PublishPrefixListRouteEntry",
-                    "MissingParam.RouteEntries",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Vpc",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.RouteEntryPublishStatus",
+                        "Forbidden.OperateCustomRouteTable",
+                        "ResourceNotAssociated.TargetInstance",
+                        "OperationDenied.UnsupportedTargetType",
+                        "IncorrectStatus.RouteTable",
+                        "OperationUnsupported.PublishSystemRouteEntry",
+                        "OperationUnsupported.UnsupportedNextHop",
+                        "OperationUnsupported.PublishPrefixListRouteEntry",
+                        "MissingParam.RouteEntries",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl WithdrawVpcPublishedRouteEntriesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::IncorrectStatusVpc(error),
             1 => Self::ResourceNotFoundRouteEntry(error),
             2 => Self::IncorrectStatusRouteEntry(error),
@@ -319,95 +336,53 @@ for WithdrawVpcPublishedRouteEntriesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl WithdrawVpcPublishedRouteEntriesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
-                ("IncorrectStatusRouteEntryPublishStatus", error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(error) => {
-                ("ForbiddenOperateCustomRouteTable", error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(error) => {
-                ("ResourceNotAssociatedTargetInstance", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
-                ("OperationUnsupportedPublishSystemRouteEntry", error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(error) => {
-                ("OperationUnsupportedUnsupportedNextHop", error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
-                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
-            }
-            Self::MissingParamRouteEntries(error) => ("MissingParamRouteEntries", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusVpc(error) => (0, error),
+            Self::ResourceNotFoundRouteEntry(error) => (1, error),
+            Self::IncorrectStatusRouteEntry(error) => (2, error),
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => (3, error),
+            Self::ForbiddenOperateCustomRouteTable(error) => (4, error),
+            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
+            Self::IncorrectStatusRouteTable(error) => (7, error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
+            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
+            Self::MissingParamRouteEntries(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for WithdrawVpcPublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(_) => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(_) => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(_) => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            Self::MissingParamRouteEntries(_) => Self::MissingParamRouteEntries(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for WithdrawVpcPublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusVpc",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusRouteEntryPublishStatus",
+            "ForbiddenOperateCustomRouteTable",
+            "ResourceNotAssociatedTargetInstance",
+            "OperationDeniedUnsupportedTargetType",
+            "IncorrectStatusRouteTable",
+            "OperationUnsupportedPublishSystemRouteEntry",
+            "OperationUnsupportedUnsupportedNextHop",
+            "OperationUnsupportedPublishPrefixListRouteEntry",
+            "MissingParamRouteEntries",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {

@@ -86,6 +86,7 @@ impl Default for AcceptVpcPeerConnectionRequest {
 }
 impl AcceptVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AcceptVpcPeerConnectionRequestBuilder {
         AcceptVpcPeerConnectionRequestBuilder {
             inner: AcceptVpcPeerConnectionRequest::default(),
@@ -205,6 +206,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     }
 }
 impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AcceptVpcPeerConnectionRequest::default(),
@@ -213,6 +215,7 @@ impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,18 +275,32 @@ pub enum AcceptVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "ResourceNotFound.InstanceId",
-                    "IncorrectStatus.VpcPeer",
-                    "OperationFailed.CdtNotOpened",
-                    "IncorrectBusinessStatus.VpcPeer",
-                    "OperationFailed.NotExist.ResourceGroup",
-                    "OperationFailed.CrossBorderCdtNotOpened",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.InstanceId",
+                        "IncorrectStatus.VpcPeer",
+                        "OperationFailed.CdtNotOpened",
+                        "IncorrectBusinessStatus.VpcPeer",
+                        "OperationFailed.NotExist.ResourceGroup",
+                        "OperationFailed.CrossBorderCdtNotOpened",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl AcceptVpcPeerConnectionError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::ResourceNotFoundInstanceId(error),
             1 => Self::IncorrectStatusVpcPeer(error),
             2 => Self::OperationFailedCdtNotOpened(error),
@@ -293,67 +310,41 @@ impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError 
             _ => Self::Unhandled(error),
         }
     }
-}
-impl AcceptVpcPeerConnectionError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) => {
-                ("ResourceNotFoundInstanceId", error)
-            }
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::OperationFailedCdtNotOpened(error) => {
-                ("OperationFailedCdtNotOpened", error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(error) => {
-                ("IncorrectBusinessStatusVpcPeer", error)
-            }
-            Self::OperationFailedNotExistResourceGroup(error) => {
-                ("OperationFailedNotExistResourceGroup", error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(error) => {
-                ("OperationFailedCrossBorderCdtNotOpened", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundInstanceId(error) => (0, error),
+            Self::IncorrectStatusVpcPeer(error) => (1, error),
+            Self::OperationFailedCdtNotOpened(error) => (2, error),
+            Self::IncorrectBusinessStatusVpcPeer(error) => (3, error),
+            Self::OperationFailedNotExistResourceGroup(error) => (4, error),
+            Self::OperationFailedCrossBorderCdtNotOpened(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AcceptVpcPeerConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundInstanceId(_) => {
-                Self::ResourceNotFoundInstanceId(error)
-            }
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::OperationFailedCdtNotOpened(_) => {
-                Self::OperationFailedCdtNotOpened(error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(_) => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            Self::OperationFailedNotExistResourceGroup(_) => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AcceptVpcPeerConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundInstanceId",
+            "IncorrectStatusVpcPeer",
+            "OperationFailedCdtNotOpened",
+            "IncorrectBusinessStatusVpcPeer",
+            "OperationFailedNotExistResourceGroup",
+            "OperationFailedCrossBorderCdtNotOpened",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AcceptVpcPeerConnectionError {

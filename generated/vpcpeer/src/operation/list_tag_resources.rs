@@ -100,6 +100,7 @@ impl Default for ListTagResourcesRequest {
 }
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
         ListTagResourcesRequestBuilder {
             inner: ListTagResourcesRequest::default(),
@@ -245,6 +246,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -253,6 +255,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -333,20 +336,34 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error
-            .code_index(
-                &[
-                    "InvalidTagKey",
-                    "NumberExceed.Tags",
-                    "NumberExceed.ResourceIds",
-                    "Forbidden.TagKeys",
-                    "Forbidden.TagKey.Duplicated",
-                    "InvalidInstanceIds.NotFound",
-                    "InvalidInstanceType.NotFound",
-                    "BothEmpty.TagsAndResources",
-                ],
-            )
-        {
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "NumberExceed.Tags",
+                        "NumberExceed.ResourceIds",
+                        "Forbidden.TagKeys",
+                        "Forbidden.TagKey.Duplicated",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidInstanceType.NotFound",
+                        "BothEmpty.TagsAndResources",
+                    ],
+                ),
+            error,
+        )
+    }
+}
+impl ListTagResourcesError {
+    /// The service error behind the variant.
+    #[inline]
+    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
+    #[inline]
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
             0 => Self::InvalidTagKey(error),
             1 => Self::NumberExceedTags(error),
             2 => Self::NumberExceedResourceIds(error),
@@ -358,63 +375,45 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
             _ => Self::Unhandled(error),
         }
     }
-}
-impl ListTagResourcesError {
-    /// The service error behind the variant.
+    /// The variant's index and the service error it holds.
     #[inline]
-    pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
-        self.parts().1
-    }
-    /// The variant's name and the service error it holds.
-    #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::NumberExceedResourceIds(error) => (2, error),
+            Self::ForbiddenTagKeys(error) => (3, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (4, error),
+            Self::InvalidInstanceIdsNotFound(error) => (5, error),
+            Self::InvalidInstanceTypeNotFound(error) => (6, error),
+            Self::BothEmptyTagsAndResources(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "NumberExceedTags",
+            "NumberExceedResourceIds",
+            "ForbiddenTagKeys",
+            "ForbiddenTagKeyDuplicated",
+            "InvalidInstanceIdsNotFound",
+            "InvalidInstanceTypeNotFound",
+            "BothEmptyTagsAndResources",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {
