@@ -389,7 +389,11 @@ mod tests {
 
     #[test]
     fn code_index_is_the_first_equal_code_or_the_count() {
-        let codes = ["Quota.Exceeded", "InvalidRegionId.NotFound", "Quota.Exceeded"];
+        let codes = [
+            "Quota.Exceeded",
+            "InvalidRegionId.NotFound",
+            "Quota.Exceeded",
+        ];
         let index = |code: &str| ServiceError::new(400, code, "").code_index(&codes);
         assert_eq!(index("Quota.Exceeded"), 0);
         assert_eq!(index("InvalidRegionId.NotFound"), 1);
